@@ -1,0 +1,147 @@
+"""The exceptions valuering raises.
+
+Every exception derives from :class:`ValueRingError`, so ``except ValueRingError`` catches all of them.
+:class:`ValidationError` carries every problem found in one piece of input, each with its path:
+
+>>> from valuering.errors import Problem, ValidationError
+>>> err = ValidationError([Problem("offerings[3].maturity", "7 is not in 1..5")])
+>>> print(err)
+1 problem:
+  offerings[3].maturity: 7 is not in 1..5
+>>> err.problems[0].path
+'offerings[3].maturity'
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "OptionalDependencyError",
+    "Problem",
+    "UnknownIdError",
+    "ValidationError",
+    "ValueRingError",
+    "closest",
+    "did_you_mean",
+]
+
+
+class ValueRingError(Exception):
+    """Root of every exception raised by valuering."""
+
+
+@attrs.frozen(order=True)
+class Problem:
+    """One problem in a model, a file or an argument: where it is and what is wrong.
+
+    ``path`` uses dotted names and ``[index]`` for list items (``offerings[3].depends_on[0]``);
+    the empty path means the whole document. ``line`` is set when the file format reports it.
+    ``file`` is set when the problem was found while reading a file.
+    """
+
+    path: str
+    message: str
+    line: int | None = attrs.field(default=None, kw_only=True)
+    file: str | None = attrs.field(default=None, kw_only=True)
+
+    def __str__(self) -> str:
+        where = self.path or "(document)"
+        return f"{where}: {self.message}"
+
+    def at(self, prefix: str) -> Problem:
+        """The same problem, with ``prefix`` put in front of its path.
+
+        >>> Problem("maturity", "7 is not in 1..5").at("offerings[2]").path
+        'offerings[2].maturity'
+        """
+        if not prefix:
+            return self
+        if not self.path:
+            path = prefix
+        elif self.path.startswith("["):
+            path = prefix + self.path
+        else:
+            path = f"{prefix}.{self.path}"
+        return attrs.evolve(self, path=path)
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        """The problem as plain data, for JSON output."""
+        return {"file": self.file, "line": self.line, "path": self.path, "message": self.message}
+
+
+class ValidationError(ValueRingError, ValueError):
+    """Input that does not make a valid model; lists every problem found, not just the first.
+
+    ``problems`` holds them as :class:`Problem` records, sorted by file, path and line as found.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem], *, title: str | None = None) -> None:
+        self.problems = tuple(problems)
+        if not self.problems:
+            raise ValueError("ValidationError needs at least one problem")
+        self.title = title
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem" + ("" if count == 1 else "s")
+        if self.title:
+            head = f"{self.title}: {head}"
+        lines = [head + ":"]
+        for problem in self.problems:
+            line = f" (line {problem.line})" if problem.line is not None else ""
+            lines.append(f"  {problem}{line}")
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
+        return (type(self), (self.problems,))
+
+
+class UnknownIdError(ValueRingError, LookupError):
+    """An id that names nothing in a catalog or model; the message suggests the closest known id."""
+
+    def __init__(self, kind: str, ident: object, known: Iterable[str]) -> None:
+        self.kind = kind
+        self.ident = ident
+        super().__init__(f"unknown {kind} id {ident!r}{did_you_mean(str(ident), known)}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class OptionalDependencyError(ValueRingError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names the extra."""
+
+    def __init__(self, package: str, extra: str, feature: str) -> None:
+        super().__init__(
+            f"{feature} needs the optional package {package!r}; "
+            f"install it with: pip install 'valuering[{extra}]'"
+        )
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to ``word``, or None when nothing is reasonably close.
+
+    >>> closest("maturty", ["maturity", "target", "service"])
+    'maturity'
+    >>> closest("zzz", ["maturity"]) is None
+    True
+    """
+    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` for the closest candidate, or an empty string.
+
+    >>> did_you_mean("portfolio-managment", ["portfolio-management", "risk-management"])
+    "; did you mean 'portfolio-management'?"
+    """
+    match = closest(word, candidates)
+    return f"; did you mean {match!r}?" if match else ""

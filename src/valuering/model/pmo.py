@@ -1,0 +1,92 @@
+"""The root of a PMO model.
+
+>>> pmo = PMO(id="acme-pmo", name="ACME Enterprise PMO",
+...           offerings=(ServiceOffering(id="reporting", service="data-analytics-and-reporting",
+...                                      maturity=2),))
+>>> pmo.offering("reporting").maturity
+2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Any
+
+import attrs
+
+from valuering.errors import UnknownIdError
+from valuering.model import _checks as check
+from valuering.model.baseline import OrganizationalBaseline, StrategicObjective
+from valuering.model.customers import Customer
+from valuering.model.enums import Scenario
+from valuering.model.indicators import Indicator
+from valuering.model.offerings import ServiceOffering
+from valuering.model.structure import Governance, Mandate, PMOStrategy
+from valuering.model.team import TeamMember
+
+__all__ = ["PMO"]
+
+
+@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
+class PMO(check.Checked):
+    """A Project Management Office as a service provider: who it serves and what it runs.
+
+    ``catalog`` names the reference catalog its service, outcome and competence ids come from.
+    Lookups by id (:meth:`customer`, :meth:`offering`, ...) raise
+    :class:`~valuering.errors.UnknownIdError` with a suggestion when the id is unknown.
+    """
+
+    id: str = attrs.field(validator=check.kebab_id)
+    name: str = attrs.field(validator=check.name)
+    catalog: str = attrs.field(default="pmi-2025", validator=check.kebab_id)
+    baseline: OrganizationalBaseline = attrs.field(
+        factory=OrganizationalBaseline, validator=check.instance_of(OrganizationalBaseline)
+    )
+    mandate: Mandate = attrs.field(factory=Mandate, validator=check.instance_of(Mandate))
+    governance: Governance = attrs.field(factory=Governance, validator=check.instance_of(Governance))
+    strategy: PMOStrategy = attrs.field(factory=PMOStrategy, validator=check.instance_of(PMOStrategy))
+    customers: tuple[Customer, ...] = attrs.field(
+        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(Customer))
+    )
+    offerings: tuple[ServiceOffering, ...] = attrs.field(
+        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(ServiceOffering))
+    )
+    team: tuple[TeamMember, ...] = attrs.field(
+        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(TeamMember))
+    )
+    indicators: tuple[Indicator, ...] = attrs.field(
+        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(Indicator))
+    )
+    scenario: Scenario | None = attrs.field(
+        default=None, validator=check.optional(check.member_of(Scenario))
+    )
+    description: str = attrs.field(default="", validator=check.text)
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=check.DICT, hash=False)
+
+    @property
+    def objectives(self) -> tuple[StrategicObjective, ...]:
+        """The organisation's strategic objectives (from the baseline strategy)."""
+        return self.baseline.strategy.objectives
+
+    @cached_property
+    def _offerings_by_id(self) -> dict[str, ServiceOffering]:
+        return {o.id: o for o in self.offerings}
+
+    @cached_property
+    def _customers_by_id(self) -> dict[str, Customer]:
+        return {c.id: c for c in self.customers}
+
+    def offering(self, offering_id: str) -> ServiceOffering:
+        """The offering with this id."""
+        try:
+            return self._offerings_by_id[offering_id]
+        except KeyError:
+            raise UnknownIdError("offering", offering_id, self._offerings_by_id) from None
+
+    def customer(self, customer_id: str) -> Customer:
+        """The customer with this id."""
+        try:
+            return self._customers_by_id[customer_id]
+        except KeyError:
+            raise UnknownIdError("customer", customer_id, self._customers_by_id) from None

@@ -1,0 +1,231 @@
+"""Cross-reference checks of a PMO model against its catalog, every problem reported at once.
+
+>>> from valuering import PMO, ServiceOffering, validate
+>>> pmo = PMO(id="demo", name="Demo PMO", offerings=(
+...     ServiceOffering(id="reporting", service="data-analytics-and-reporting", maturity=3,
+...                     depends_on=("tooling",)),
+...     ServiceOffering(id="tooling", service="systems-and-tool-management", maturity=2,
+...                     depends_on=("reporting",)),
+... ))
+>>> validate(pmo)
+Traceback (most recent call last):
+...
+valuering.errors.ValidationError: 2 problems:
+  offerings[0].depends_on: dependency cycle: reporting -> tooling -> reporting (each depends on the next)
+  offerings[1].service: unknown service id 'systems-and-tool-management'; did you mean 'systems-and-tools-management'?
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+
+import networkx as nx
+
+from valuering.catalog import Catalog, pmi_2025
+from valuering.errors import Problem, ValidationError, did_you_mean
+from valuering.model import PMO, ServiceOffering
+
+__all__ = ["catalog_for", "dependency_cycles", "find_problems", "validate"]
+
+
+def catalog_for(pmo: PMO, catalog: Catalog | None = None) -> Catalog:
+    """The catalog to check ``pmo`` against: the one given, or the built-in one its ``catalog`` names."""
+    if catalog is not None:
+        return catalog
+    if pmo.catalog == "pmi-2025":
+        return pmi_2025()
+    raise ValidationError(
+        [
+            Problem(
+                "catalog",
+                f"unknown catalog {pmo.catalog!r}; the built-in one is 'pmi-2025', "
+                "pass your own with catalog=...",
+            )
+        ]
+    )
+
+
+def validate(pmo: PMO, catalog: Catalog | None = None) -> PMO:
+    """Check every cross-reference of ``pmo``; return it unchanged or raise one ValidationError.
+
+    Checked: unknown service, outcome, customer-group and competence ids (with suggestions), duplicate
+    ids, ``depends_on`` naming an unknown offering, self-dependencies and dependency cycles.
+    """
+    problems = find_problems(pmo, catalog)
+    if problems:
+        raise ValidationError(problems)
+    return pmo
+
+
+def find_problems(pmo: PMO, catalog: Catalog | None = None) -> list[Problem]:
+    """The problems :func:`validate` would report, as a list (empty when the model is sound)."""
+    try:
+        cat = catalog_for(pmo, catalog)
+    except ValidationError as error:
+        return list(error.problems)
+    problems = [
+        *_duplicates("customers", (c.id for c in pmo.customers)),
+        *_duplicates("offerings", (o.id for o in pmo.offerings)),
+        *_duplicates("team", (m.id for m in pmo.team)),
+        *_duplicates("indicators", (i.id for i in pmo.indicators)),
+        *_duplicates("baseline.strategy.objectives", (o.id for o in pmo.objectives)),
+        *_customer_problems(pmo, cat),
+        *_offering_problems(pmo, cat),
+        *_team_problems(pmo, cat),
+        *_indicator_problems(pmo, cat),
+        *_objective_problems(pmo, cat),
+        *_cycle_problems(pmo),
+    ]
+    return sorted(problems, key=_problem_order)
+
+
+def _problem_order(problem: Problem) -> tuple[object, ...]:
+    # Sort by path with list indices compared as numbers, so offerings[10] follows offerings[9].
+    parts: list[object] = []
+    for token in problem.path.replace("[", ".[").split("."):
+        if token.startswith("[") and token[1:-1].isdigit():
+            parts.append((1, int(token[1:-1]), ""))
+        else:
+            parts.append((0, 0, token))
+    return (parts, problem.message)
+
+
+def _unknown(path: str, kind: str, ident: str, known: Iterable[str]) -> Problem:
+    return Problem(path, f"unknown {kind} id {ident!r}{did_you_mean(ident, known)}")
+
+
+def _duplicates(path: str, ids: Iterable[str]) -> Iterator[Problem]:
+    ids = list(ids)
+    counts = Counter(ids)
+    first: dict[str, int] = {}
+    for index, ident in enumerate(ids):
+        if counts[ident] > 1:
+            if ident in first:
+                yield Problem(
+                    f"{path}[{index}].id",
+                    f"duplicate id {ident!r} (first used at {path}[{first[ident]}])",
+                )
+            else:
+                first[ident] = index
+
+
+def _customer_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
+    for i, customer in enumerate(pmo.customers):
+        if customer.group not in cat.customer_groups:
+            yield _unknown(f"customers[{i}].group", "customer group", customer.group, cat.customer_groups)
+        seen: set[str] = set()
+        for j, expectation in enumerate(customer.expectations):
+            path = f"customers[{i}].expectations[{j}].outcome"
+            if expectation.outcome not in cat.outcomes:
+                yield _unknown(path, "outcome", expectation.outcome, cat.outcomes)
+            elif expectation.outcome in seen:
+                yield Problem(path, f"outcome {expectation.outcome!r} is expected twice")
+            seen.add(expectation.outcome)
+
+
+def _offering_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
+    offering_ids = {o.id for o in pmo.offerings}
+    member_ids = {m.id for m in pmo.team}
+    for i, offering in enumerate(pmo.offerings):
+        if offering.service not in cat.services:
+            yield _unknown(f"offerings[{i}].service", "service", offering.service, cat.services)
+        for j, prerequisite in enumerate(offering.depends_on):
+            path = f"offerings[{i}].depends_on[{j}]"
+            if prerequisite == offering.id:
+                yield Problem(path, f"offering {offering.id!r} depends on itself")
+            elif prerequisite not in offering_ids:
+                yield _unknown(path, "offering", prerequisite, offering_ids)
+        for group in offering.approach:
+            if group not in cat.customer_groups:
+                yield _unknown(
+                    f"offerings[{i}].approach.{group}", "customer group", group, cat.customer_groups
+                )
+        if offering.owner is not None and offering.owner not in member_ids:
+            yield _unknown(f"offerings[{i}].owner", "team member", offering.owner, member_ids)
+        yield from _duplicates(f"offerings[{i}].slas", (s.id for s in offering.slas))
+        for j, sla in enumerate(offering.slas):
+            if sla.customer_group is not None and sla.customer_group not in cat.customer_groups:
+                yield _unknown(
+                    f"offerings[{i}].slas[{j}].customer_group",
+                    "customer group",
+                    sla.customer_group,
+                    cat.customer_groups,
+                )
+
+
+def _team_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
+    offering_ids = {o.id for o in pmo.offerings}
+    for i, member in enumerate(pmo.team):
+        for competence in member.proficiency:
+            if competence not in cat.competences:
+                yield _unknown(
+                    f"team[{i}].proficiency.{competence}", "competence", competence, cat.competences
+                )
+        for j, offering in enumerate(member.offerings):
+            if offering not in offering_ids:
+                yield _unknown(f"team[{i}].offerings[{j}]", "offering", offering, offering_ids)
+
+
+def _indicator_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
+    subjects = {o.id for o in pmo.offerings} | set(cat.outcomes)
+    for i, indicator in enumerate(pmo.indicators):
+        if indicator.subject not in subjects:
+            yield Problem(
+                f"indicators[{i}].subject",
+                f"{indicator.subject!r} is neither an offering nor an outcome"
+                f"{did_you_mean(indicator.subject, subjects)}",
+            )
+
+
+def _objective_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
+    for i, objective in enumerate(pmo.objectives):
+        for j, outcome in enumerate(objective.outcomes):
+            if outcome not in cat.outcomes:
+                yield _unknown(
+                    f"baseline.strategy.objectives[{i}].outcomes[{j}]", "outcome", outcome, cat.outcomes
+                )
+
+
+def dependency_cycles(offerings: Sequence[ServiceOffering]) -> list[list[str]]:
+    """Every dependency cycle among ``offerings``: the ids along it, each depending on the next.
+
+    One cycle is reported per group of offerings that depend on each other (a strongly connected
+    component); self-dependencies are reported separately by :func:`validate`.
+
+    >>> from valuering import ServiceOffering
+    >>> dependency_cycles([
+    ...     ServiceOffering(id="a", service="x", maturity=1, depends_on=("c",)),
+    ...     ServiceOffering(id="b", service="x", maturity=1, depends_on=("a",)),
+    ...     ServiceOffering(id="c", service="x", maturity=1, depends_on=("b",)),
+    ... ])
+    [['a', 'c', 'b', 'a']]
+    """
+    order = {o.id: i for i, o in enumerate(offerings)}
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_nodes_from(order)
+    graph.add_edges_from(
+        (o.id, prerequisite)  # follows depends_on, so a cycle reads "a depends on b depends on ..."
+        for o in offerings
+        for prerequisite in o.depends_on
+        if prerequisite in order and prerequisite != o.id
+    )
+    cycles = []
+    for component in nx.strongly_connected_components(graph):
+        if len(component) < 2:
+            continue
+        start = min(component, key=order.__getitem__)
+        edges = nx.find_cycle(graph.subgraph(component), source=start)
+        cycle = [edges[0][0], *(v for _, v in edges)]
+        cycles.append(cycle)
+    return sorted(cycles, key=lambda c: order[c[0]])
+
+
+def _cycle_problems(pmo: PMO) -> Iterator[Problem]:
+    index = {o.id: i for i, o in enumerate(pmo.offerings)}
+    if len(index) != len(pmo.offerings):
+        return  # duplicate ids make the dependency graph ambiguous; they are reported already
+    for cycle in dependency_cycles(pmo.offerings):
+        yield Problem(
+            f"offerings[{index[cycle[0]]}].depends_on", "dependency cycle: " + " -> ".join(cycle) + " (each depends on the next)"
+        )
