@@ -32,6 +32,7 @@ from cattrs.errors import (
 )
 
 from valuering.errors import Problem, ValidationError, did_you_mean
+from valuering.model import enums
 
 __all__ = ["Strictness", "converter", "make_converter", "problems_from", "structure", "unstructure"]
 
@@ -118,11 +119,12 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(datetime.date, _structure_date)
+    # singledispatch would hand StrEnum subclasses the str hook, so each enum gets its own hook.
+    for name in enums.__all__:
+        kind = getattr(enums, name)
+        conv.register_structure_hook(kind, _enum_hook(kind))
     conv.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
     conv.register_structure_hook(Any, lambda value, _: value)
-    conv.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-    )
 
     def sequence_factory(kind: Any) -> Callable[[object, Any], Any]:
         inner = _default_hook(kind)

@@ -1,0 +1,62 @@
+"""The ``valuering`` command: ``valuering demo``, ``valuering catalog`` and one subcommand per capability.
+
+Each capability lives in its own module here and contributes subcommands through ``register(subparsers)``;
+a subcommand's handler takes the parsed arguments and returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from valuering.catalog import Catalog
+from valuering.cli import _foundation
+from valuering.model import PMO
+from valuering.errors import ValueRingError
+
+__all__ = ["build_parser", "demo_sections", "main"]
+
+# Modules that add subcommands, in the order they appear in --help.
+_MODULES = (_foundation,)
+
+
+def demo_sections() -> list[Callable[[PMO, Catalog], str]]:
+    """The sections capabilities add to ``valuering demo``: each module's ``demo_section(pmo, catalog)``."""
+    return [m.demo_section for m in _MODULES if hasattr(m, "demo_section")]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="valuering",
+        description="Model a PMO as a service provider with the PMO Value Ring.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 success, 1 problems found, 2 usage error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from importlib.metadata import version
+
+        print(version("valuering"))
+        return 0
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        code: int = args.handler(args)
+    except ValueRingError as error:
+        print(f"valuering {args.command}: {error}", file=sys.stderr)
+        return 1
+    except FileNotFoundError as error:
+        print(f"valuering {args.command}: no such file: {error.filename}", file=sys.stderr)
+        return 1
+    return code

@@ -1,0 +1,180 @@
+"""Outcome demand and coverage: who wants which outcomes, and how much of that the services cover.
+
+The formulas are the contract (DESIGN, semantics 1 and 3). W_c = w_c / sum(w) over customers with at least
+one expectation; P_{c,o} = p_{c,o} / sum_o p_{c,o}; D_o = sum_c W_c P_{c,o}, so the D_o sum to 1.
+covered_o = 1 - prod_s (1 - M_{o,s}); coverage = sum_o D_o covered_o.
+
+>>> from valuering import PMO, Customer, Expectation, ServiceOffering
+>>> pmo = PMO(id="p", name="P",
+...     customers=(
+...         Customer(id="cfo", name="CFO", group="executives-and-senior-management", weight=3,
+...                  expectations=(Expectation(outcome="higher-return-on-investment"),)),
+...         Customer(id="pm", name="PM", group="project-managers",
+...                  expectations=(Expectation(outcome="higher-return-on-investment", priority=1),
+...                                Expectation(outcome="improved-success-rates", priority=3))),
+...     ),
+...     offerings=(ServiceOffering(id="pfm", service="portfolio-management", maturity=3),))
+>>> dict(outcome_demand(pmo))
+{'higher-return-on-investment': 0.8125, 'improved-success-rates': 0.1875}
+>>> coverage(pmo).total
+0.8125
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from valuering._tables import Tabular
+from valuering.catalog import Catalog
+from valuering.errors import UnknownIdError
+from valuering.model import PMO, Customer
+from valuering.validation import catalog_for
+
+__all__ = [
+    "Coverage",
+    "OutcomeDemand",
+    "coverage",
+    "customer_shares",
+    "outcome_demand",
+    "service_coverage",
+]
+
+
+def customer_shares(customers: Iterable[Customer]) -> dict[str, dict[str, float]]:
+    """W_c * P_{c,o} for every customer c and outcome o it expects: ``{customer: {outcome: share}}``."""
+    voiced = [c for c in customers if c.expectations]
+    total_weight = math.fsum(c.weight for c in voiced)
+    shares: dict[str, dict[str, float]] = {}
+    for customer in voiced:
+        w = customer.weight / total_weight
+        total_priority = math.fsum(e.priority for e in customer.expectations)
+        row = shares.setdefault(customer.id, {})
+        for expectation in customer.expectations:
+            row[expectation.outcome] = row.get(expectation.outcome, 0.0) + (
+                w * expectation.priority / total_priority
+            )
+    return shares
+
+
+@attrs.frozen
+class OutcomeDemand(Mapping[str, float], Tabular):
+    """D_o for every expected outcome, in descending order of demand (ties by outcome id).
+
+    Read it like a dict: ``demand["improved-success-rates"]``; outcomes nobody expects are absent.
+    """
+
+    shares: Mapping[str, float] = attrs.field(hash=False)
+    _columns = ("outcome", "demand")
+
+    def __getitem__(self, outcome: str) -> float:
+        return self.shares[outcome]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.shares)
+
+    def __len__(self) -> int:
+        return len(self.shares)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per outcome: ``outcome``, ``demand``."""
+        return [{"outcome": o, "demand": d} for o, d in self.shares.items()]
+
+
+def outcome_demand(pmo: PMO) -> OutcomeDemand:
+    """D_o: each expected outcome's share of the customers' weighted demand; the shares sum to 1.
+
+    Each customer's voice is its weight, however many outcomes it names; within a customer, outcomes
+    share that voice in proportion to their priorities. With no expectations at all, the result is empty.
+    """
+    totals: dict[str, list[float]] = {}
+    for row in customer_shares(pmo.customers).values():
+        for outcome, share in row.items():
+            totals.setdefault(outcome, []).append(share)
+    demand = {o: math.fsum(parts) for o, parts in totals.items()}
+    ordered = sorted(demand.items(), key=lambda item: (-item[1], item[0]))
+    return OutcomeDemand(dict(ordered))
+
+
+@attrs.frozen
+class Coverage(Tabular):
+    """How much of the demand a set of services covers: ``total`` in [0, 1] and per outcome.
+
+    ``covered[o]`` is covered_o (the chance-like share of outcome o the services deliver);
+    ``demand[o]`` is D_o; ``total`` is sum_o D_o * covered_o.
+    """
+
+    total: float
+    covered: Mapping[str, float] = attrs.field(hash=False)
+    demand: OutcomeDemand = attrs.field(hash=False)
+    _columns = ("outcome", "demand", "covered", "covered_demand")
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One row per expected outcome: ``outcome``, ``demand``, ``covered``, ``covered_demand``."""
+        return [
+            {
+                "outcome": o,
+                "demand": d,
+                "covered": self.covered[o],
+                "covered_demand": d * self.covered[o],
+            }
+            for o, d in self.demand.items()
+        ]
+
+
+def _coverage(demand: OutcomeDemand, strengths: Iterable[Mapping[str, float]]) -> Coverage:
+    """Coverage from the per-service strength maps (outcome -> effective strength) of the services in X."""
+    missing = {o: 1.0 for o in demand}
+    for strength in strengths:
+        for outcome, m in strength.items():
+            if outcome in missing:
+                missing[outcome] *= 1.0 - m
+    covered = {o: 1.0 - missing[o] for o in demand}
+    total = math.fsum(demand[o] * covered[o] for o in demand)
+    return Coverage(min(1.0, max(0.0, total)), covered, demand)
+
+
+def coverage(
+    pmo: PMO,
+    offerings: Iterable[str] | None = None,
+    *,
+    maturity_weighted: bool = False,
+    catalog: Catalog | None = None,
+) -> Coverage:
+    """The share of demand covered by the PMO's offerings (or by the offering ids given).
+
+    With ``maturity_weighted=True`` each strength M_{o,s} is scaled by m_s / 5, so immature services
+    cover less. Every offering counts once, even when two offerings run the same catalog service.
+    """
+    cat = catalog_for(pmo, catalog)
+    chosen = pmo.offerings if offerings is None else tuple(pmo.offering(i) for i in offerings)
+    strengths = []
+    for offering in chosen:
+        outcomes = _service_outcomes(cat, offering.service)
+        factor = offering.maturity / 5 if maturity_weighted else 1.0
+        strengths.append({o: m * factor for o, m in outcomes.items()})
+    return _coverage(outcome_demand(pmo), strengths)
+
+
+def service_coverage(pmo: PMO, services: Iterable[str], *, catalog: Catalog | None = None) -> Coverage:
+    """The share of the PMO's demand that a set of catalog services (by service id) would cover.
+
+    >>> from valuering import PMO, Customer, Expectation
+    >>> pmo = PMO(id="p", name="P", customers=(Customer(
+    ...     id="cfo", name="CFO", group="executives-and-senior-management",
+    ...     expectations=(Expectation(outcome="better-project-prioritization"),)),))
+    >>> service_coverage(pmo, ["portfolio-management"]).total
+    1.0
+    """
+    cat = catalog_for(pmo, catalog)
+    return _coverage(outcome_demand(pmo), [_service_outcomes(cat, s) for s in services])
+
+
+def _service_outcomes(catalog: Catalog, service_id: str) -> Mapping[str, float]:
+    try:
+        return catalog.services[service_id].outcomes
+    except KeyError:
+        raise UnknownIdError("service", service_id, catalog.services) from None
