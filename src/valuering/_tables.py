@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import abc
-
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +14,9 @@ if TYPE_CHECKING:
 __all__ = ["Tabular", "frame_from_records"]
 
 
-def frame_from_records(records: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:
+def frame_from_records(
+    records: Sequence[dict[str, Any]], columns: Sequence[str] | None = None
+) -> pd.DataFrame:
     """A DataFrame of ``records``; pandas is imported here, only when a frame is asked for."""
     try:
         import pandas as pd

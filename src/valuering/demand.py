@@ -90,8 +90,17 @@ def outcome_demand(pmo: PMO) -> OutcomeDemand:
     Each customer's voice is its weight, however many outcomes it names; within a customer, outcomes
     share that voice in proportion to their priorities. With no expectations at all, the result is empty.
     """
+    return demand_from_shares(customer_shares(pmo.customers))
+
+
+def demand_from_shares(shares: Mapping[str, Mapping[str, float]]) -> OutcomeDemand:
+    """D_o from the ``customer_shares`` table, for callers that need both (computed once).
+
+    >>> dict(demand_from_shares({"a": {"x": 0.25, "y": 0.25}, "b": {"x": 0.5}}))
+    {'x': 0.75, 'y': 0.25}
+    """
     totals: dict[str, list[float]] = {}
-    for row in customer_shares(pmo.customers).values():
+    for row in shares.values():
         for outcome, share in row.items():
             totals.setdefault(outcome, []).append(share)
     demand = {o: math.fsum(parts) for o, parts in totals.items()}
@@ -127,7 +136,7 @@ class Coverage(Tabular):
 
 def _coverage(demand: OutcomeDemand, strengths: Iterable[Mapping[str, float]]) -> Coverage:
     """Coverage from the per-service strength maps (outcome -> effective strength) of the services in X."""
-    missing = {o: 1.0 for o in demand}
+    missing = dict.fromkeys(demand, 1.0)
     for strength in strengths:
         for outcome, m in strength.items():
             if outcome in missing:
@@ -159,7 +168,9 @@ def coverage(
     return _coverage(outcome_demand(pmo), strengths)
 
 
-def service_coverage(pmo: PMO, services: Iterable[str], *, catalog: Catalog | None = None) -> Coverage:
+def service_coverage(
+    pmo: PMO, services: Iterable[str], *, catalog: Catalog | None = None
+) -> Coverage:
     """The share of the PMO's demand that a set of catalog services (by service id) would cover.
 
     >>> from valuering import PMO, Customer, Expectation

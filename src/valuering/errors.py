@@ -130,11 +130,18 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 
     >>> closest("maturty", ["maturity", "target", "service"])
     'maturity'
+    >>> closest("executives", ["executives-and-senior-management", "project-managers"])
+    'executives-and-senior-management'
     >>> closest("zzz", ["maturity"]) is None
     True
     """
-    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    pool = sorted(set(candidates))
+    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    # A shortened id ("executives") is close to the long id that starts with or contains it.
+    containing = [c for c in pool if len(word) >= 3 and word in c]
+    return min(containing, key=len) if containing else None
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

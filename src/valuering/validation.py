@@ -113,7 +113,9 @@ def _duplicates(path: str, ids: Iterable[str]) -> Iterator[Problem]:
 def _customer_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
     for i, customer in enumerate(pmo.customers):
         if customer.group not in cat.customer_groups:
-            yield _unknown(f"customers[{i}].group", "customer group", customer.group, cat.customer_groups)
+            yield _unknown(
+                f"customers[{i}].group", "customer group", customer.group, cat.customer_groups
+            )
         seen: set[str] = set()
         for j, expectation in enumerate(customer.expectations):
             path = f"customers[{i}].expectations[{j}].outcome"
@@ -183,7 +185,10 @@ def _objective_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
         for j, outcome in enumerate(objective.outcomes):
             if outcome not in cat.outcomes:
                 yield _unknown(
-                    f"baseline.strategy.objectives[{i}].outcomes[{j}]", "outcome", outcome, cat.outcomes
+                    f"baseline.strategy.objectives[{i}].outcomes[{j}]",
+                    "outcome",
+                    outcome,
+                    cat.outcomes,
                 )
 
 
@@ -227,5 +232,6 @@ def _cycle_problems(pmo: PMO) -> Iterator[Problem]:
         return  # duplicate ids make the dependency graph ambiguous; they are reported already
     for cycle in dependency_cycles(pmo.offerings):
         yield Problem(
-            f"offerings[{index[cycle[0]]}].depends_on", "dependency cycle: " + " -> ".join(cycle) + " (each depends on the next)"
+            f"offerings[{index[cycle[0]]}].depends_on",
+            "dependency cycle: " + " -> ".join(cycle) + " (each depends on the next)",
         )

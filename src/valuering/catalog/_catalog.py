@@ -59,35 +59,26 @@ class Catalog:
 
     name: str = attrs.field(validator=check.kebab_id)
     title: str = attrs.field(default="", validator=check.text)
-    services: Mapping[str, ServiceDefinition] = attrs.field(factory=dict, converter=check.DICT, hash=False)
-    outcomes: Mapping[str, Outcome] = attrs.field(factory=dict, converter=check.DICT, hash=False)
-    competences: Mapping[str, Competence] = attrs.field(factory=dict, converter=check.DICT, hash=False)
+    services: Mapping[str, ServiceDefinition] = attrs.field(
+        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+    )
+    outcomes: Mapping[str, Outcome] = attrs.field(
+        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+    )
+    competences: Mapping[str, Competence] = attrs.field(
+        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+    )
     customer_groups: Mapping[str, CustomerGroup] = attrs.field(
-        factory=dict, converter=check.DICT, hash=False
+        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
     )
     approaches: Mapping[ServiceApproach, ApproachDefinition] = attrs.field(
-        factory=dict, converter=check.DICT, hash=False
+        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = list(self._reference_problems())
+        problems = _reference_problems(self.services, self.outcomes, self.competences)
         if problems:
             raise ValidationError(problems, title=f"catalog {self.name!r}")
-
-    def _reference_problems(self) -> Iterable[Problem]:
-        for service in self.services.values():
-            for outcome in sorted(service.outcomes):
-                if outcome not in self.outcomes:
-                    yield Problem(
-                        f"services.{service.id}.outcomes.{outcome}",
-                        f"unknown outcome id {outcome!r}{did_you_mean(outcome, self.outcomes)}",
-                    )
-            for competence in sorted(service.competences):
-                if competence not in self.competences:
-                    yield Problem(
-                        f"services.{service.id}.competences",
-                        f"unknown competence id {competence!r}{did_you_mean(competence, self.competences)}",
-                    )
 
     def __repr__(self) -> str:
         return (
@@ -234,6 +225,7 @@ class Catalog:
             merged_services[link.service] = attrs.evolve(
                 service, outcomes={**service.outcomes, link.outcome: link.strength}
             )
+        problems.extend(_reference_problems(merged_services, merged_outcomes, merged_competences))
         if problems:
             raise ValidationError(problems)
         return Catalog(
@@ -245,6 +237,33 @@ class Catalog:
             customer_groups=merged_groups,
             approaches=self.approaches,
         )
+
+
+def _reference_problems(
+    services: Mapping[str, ServiceDefinition],
+    outcomes: Mapping[str, Outcome],
+    competences: Mapping[str, Competence],
+) -> list[Problem]:
+    """Service outcomes and competences that name nothing in the catalog."""
+    problems = []
+    for service in services.values():
+        for outcome in sorted(service.outcomes):
+            if outcome not in outcomes:
+                problems.append(
+                    Problem(
+                        f"services.{service.id}.outcomes.{outcome}",
+                        f"unknown outcome id {outcome!r}{did_you_mean(outcome, outcomes)}",
+                    )
+                )
+        for competence in sorted(service.competences):
+            if competence not in competences:
+                problems.append(
+                    Problem(
+                        f"services.{service.id}.competences",
+                        f"unknown competence id {competence!r}{did_you_mean(competence, competences)}",
+                    )
+                )
+    return problems
 
 
 def _merge(

@@ -13,9 +13,15 @@ import attrs
 
 from valuering.catalog._catalog import Catalog, Link
 from valuering.errors import Problem, ValidationError, did_you_mean
-from valuering.io._converter import problems_from
 from valuering.io._converter import converter as _converter
-from valuering.model import ApproachDefinition, Competence, CustomerGroup, Outcome, ServiceDefinition
+from valuering.io._converter import problems_from
+from valuering.model import (
+    ApproachDefinition,
+    Competence,
+    CustomerGroup,
+    Outcome,
+    ServiceDefinition,
+)
 
 __all__ = ["CATALOG_SCHEMA", "catalog_from_data", "load_catalog", "pmi_2025"]
 
@@ -47,13 +53,17 @@ def _document(data: Mapping[str, Any], source: str) -> CatalogDocument:
         )
     try:
         return _converter().structure(data, CatalogDocument)
-    except Exception as error:  # noqa: BLE001 - every failure becomes a reported problem
+    except Exception as error:
         problems = [attrs.evolve(p, file=source) for p in problems_from(error)]
         raise ValidationError(problems, title=source) from None
 
 
 def catalog_from_data(
-    data: Mapping[str, Any], *, base: Catalog | None = None, override: bool = False, source: str = "<data>"
+    data: Mapping[str, Any],
+    *,
+    base: Catalog | None = None,
+    override: bool = False,
+    source: str = "<data>",
 ) -> Catalog:
     """Build a catalog from the plain data of a catalog file (already parsed TOML/JSON)."""
     doc = _document(data, source)
@@ -92,7 +102,9 @@ def catalog_from_data(
     )
 
 
-def load_catalog(path: str | Path, *, base: Catalog | None = None, override: bool = False) -> Catalog:
+def load_catalog(
+    path: str | Path, *, base: Catalog | None = None, override: bool = False
+) -> Catalog:
     """Load a catalog TOML file; with ``extends = "pmi-2025"`` its entries are added to that catalog.
 
     An entry whose id is already in the base catalog is an error unless ``override=True``.

@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 
 from valuering.catalog import Catalog
 from valuering.cli import _foundation
-from valuering.model import PMO
 from valuering.errors import ValueRingError
+from valuering.model import PMO
 
 __all__ = ["build_parser", "demo_sections", "main"]
 

@@ -38,7 +38,9 @@ def bar(fraction: float, width: int = 20) -> str:
     return "█" * filled + "·" * (width - filled)
 
 
-def table(rows: Iterable[Sequence[object]], headers: Sequence[str], right: Iterable[int] = ()) -> str:
+def table(
+    rows: Iterable[Sequence[object]], headers: Sequence[str], right: Iterable[int] = ()
+) -> str:
     """Rows as aligned columns under ``headers``; column indexes in ``right`` are right-aligned.
 
     >>> print(table([("reporting", 3), ("training", 4)], ["offering", "level"], right=[1]))

@@ -21,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--example", default=examples.NAMES[0], choices=examples.NAMES, help="which example to show"
     )
     demo.set_defaults(handler=_demo)
-    catalog = subparsers.add_parser("catalog", help="list the reference catalog's services and outcomes")
+    catalog = subparsers.add_parser(
+        "catalog", help="list the reference catalog's services and outcomes"
+    )
     catalog.set_defaults(handler=_catalog)
 
 
@@ -69,7 +71,11 @@ def _customers(pmo: PMO, catalog: Catalog) -> str:
     rows = []
     for customer in sorted(pmo.customers, key=lambda c: (-c.weight, c.id)):
         top = sorted(customer.expectations, key=lambda e: (-e.priority, e.outcome))[:2]
-        group = catalog.customer_groups[customer.group].name if customer.group in catalog.customer_groups else customer.group
+        group = (
+            catalog.customer_groups[customer.group].name
+            if customer.group in catalog.customer_groups
+            else customer.group
+        )
         rows.append(
             (
                 customer.name,
@@ -146,13 +152,20 @@ def _flywheel(pmo: PMO) -> str:
 def _catalog(_: argparse.Namespace) -> int:
     catalog = pmi_2025()
     print(heading(f"{catalog.title or catalog.name}"))
-    print(f"{len(catalog.services)} services, {len(catalog.outcomes)} outcomes, "
-          f"{len(catalog.competences)} competences, {len(catalog.customer_groups)} customer groups.")
+    print(
+        f"{len(catalog.services)} services, {len(catalog.outcomes)} outcomes, "
+        f"{len(catalog.competences)} competences, {len(catalog.customer_groups)} customer groups."
+    )
     print()
     print(heading("Services", "-"))
     rows = [
-        (s.number or "", s.id, s.category, ", ".join(sorted(d.value for d in s.domains)),
-         len([o for o, m in s.outcomes.items() if m > 0]))
+        (
+            s.number or "",
+            s.id,
+            s.category,
+            ", ".join(sorted(d.value for d in s.domains)),
+            len([o for o, m in s.outcomes.items() if m > 0]),
+        )
         for s in catalog.ordered_services()
     ]
     print(table(rows, ["#", "id", "category", "domains", "outcomes"], right=[0, 4]))

@@ -126,6 +126,8 @@ def each(validator: Validator) -> Validator:
     """Apply ``validator`` to every item; the path names the item's index."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], values: Iterable[object]) -> None:
+        if not isinstance(values, tuple | frozenset):
+            fail(attribute, f"expected a list, got {type(values).__name__} {values!r}")
         problems: list[Problem] = []
         for index, value in enumerate(values):
             try:
@@ -143,7 +145,9 @@ def each(validator: Validator) -> Validator:
 def each_key_value(key: Validator | None, value: Validator | None) -> Validator:
     """Validate every key and value of a mapping; the path names the key."""
 
-    def check(instance: object, attribute: attrs.Attribute[Any], mapping: Mapping[Any, Any]) -> None:
+    def check(
+        instance: object, attribute: attrs.Attribute[Any], mapping: Mapping[Any, Any]
+    ) -> None:
         problems: list[Problem] = []
         for k, v in mapping.items():
             for validator, item in ((key, k), (value, v)):
@@ -161,34 +165,32 @@ def each_key_value(key: Validator | None, value: Validator | None) -> Validator:
     return check
 
 
-def to_tuple(value: Any, _: object, field: attrs.Attribute[Any]) -> tuple[Any, ...]:
-    """Accept any non-string iterable for a tuple field; a string is refused, not split into letters."""
-    if isinstance(value, tuple):
-        return value
-    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-        fail(field, f"expected a list, got {type(value).__name__} {value!r}")
+def _is_collection(value: object) -> bool:
+    return isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping)
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Accept any list-like value for a tuple field; anything else is left for the check to refuse."""
+    if isinstance(value, tuple) or not _is_collection(value):
+        return value  # type: ignore[return-value]
     return tuple(value)
 
 
-def to_frozenset(value: Any, _: object, field: attrs.Attribute[Any]) -> frozenset[Any]:
-    """Accept any non-string iterable for a set field."""
-    if isinstance(value, frozenset):
-        return value
-    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-        fail(field, f"expected a list, got {type(value).__name__} {value!r}")
+def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
+    """Accept any list-like value for a set field; anything else is left for the check to refuse."""
+    if isinstance(value, frozenset) or not _is_collection(value):
+        return value  # type: ignore[return-value]
     return frozenset(value)
 
 
-def to_dict(value: Any, _: object, field: attrs.Attribute[Any]) -> dict[Any, Any]:
-    """Copy any mapping into a fresh dict, so the model never shares the caller's dict."""
+def to_dict(value: Mapping[Any, Any]) -> dict[Any, Any]:
+    """Copy a mapping into a fresh dict, so the model never shares the caller's dict."""
+    return dict(value) if isinstance(value, Mapping) else value
+
+
+def mapping(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Mapping):
-        fail(field, f"expected a table, got {type(value).__name__} {value!r}")
-    return dict(value)
-
-
-TUPLE = attrs.Converter(to_tuple, takes_self=True, takes_field=True)  # type: ignore[call-overload]
-FROZENSET = attrs.Converter(to_frozenset, takes_self=True, takes_field=True)  # type: ignore[call-overload]
-DICT = attrs.Converter(to_dict, takes_self=True, takes_field=True)  # type: ignore[call-overload]
+        fail(attribute, f"expected a table, got {type(value).__name__} {value!r}")
 
 
 CHECK = "valuering.check"
@@ -207,6 +209,23 @@ def collect_checks(_: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.At
     ]
 
 
+_CHECKS_BY_CLASS: dict[type, tuple[tuple[attrs.Attribute[Any], Validator], ...]] = {}
+
+
+def _checks_of(kind: type) -> tuple[tuple[attrs.Attribute[Any], Validator], ...]:
+    """The (field, check) pairs of a class, looked up once per class (loading large files calls this a lot)."""
+    try:
+        return _CHECKS_BY_CLASS[kind]
+    except KeyError:
+        pairs = tuple(
+            (field, field.metadata[CHECK])
+            for field in attrs.fields(kind)
+            if CHECK in field.metadata
+        )
+        _CHECKS_BY_CLASS[kind] = pairs
+        return pairs
+
+
 class Checked:
     """Base of the model classes: runs every field check after construction and reports all failures."""
 
@@ -214,10 +233,7 @@ class Checked:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        for field in attrs.fields(type(self)):  # type: ignore[misc]
-            validator = field.metadata.get(CHECK)
-            if validator is None:
-                continue
+        for field, validator in _checks_of(type(self)):
             try:
                 validator(self, field, getattr(self, field.name))
             except ValidationError as error:

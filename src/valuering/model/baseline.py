@@ -32,7 +32,7 @@ class StrategicObjective(check.Checked):
     name: str = attrs.field(validator=check.name)
     weight: float = attrs.field(default=1.0, validator=check.positive)
     outcomes: tuple[str, ...] = attrs.field(
-        default=(), converter=check.TUPLE, validator=check.each(check.kebab_id)
+        default=(), converter=check.to_tuple, validator=check.each(check.kebab_id)
     )
     description: str = attrs.field(default="", validator=check.text)
 
@@ -42,7 +42,9 @@ class OrganizationalStrategy(check.Checked):
     """Baseline element 1: where the organisation is heading, as weighted objectives."""
 
     objectives: tuple[StrategicObjective, ...] = attrs.field(
-        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(StrategicObjective))
+        default=(),
+        converter=check.to_tuple,
+        validator=check.each(check.instance_of(StrategicObjective)),
     )
     summary: str = attrs.field(default="", validator=check.text)
 
@@ -51,8 +53,12 @@ class OrganizationalStrategy(check.Checked):
 class OrganizationalCulture(check.Checked):
     """Baseline element 2: culture and organisational project-management maturity (1-5)."""
 
-    pm_maturity: int | None = attrs.field(default=None, validator=check.optional(check.int_between(1, 5)))
-    risk_tolerance: Degree | None = attrs.field(default=None, validator=check.optional(check.member_of(Degree)))
+    pm_maturity: int | None = attrs.field(
+        default=None, validator=check.optional(check.int_between(1, 5))
+    )
+    risk_tolerance: Degree | None = attrs.field(
+        default=None, validator=check.optional(check.member_of(Degree))
+    )
     change_readiness: Degree | None = attrs.field(
         default=None, validator=check.optional(check.member_of(Degree))
     )
@@ -64,7 +70,9 @@ class OrganizationalStructure(check.Checked):
     """Baseline element 3: how the organisation is arranged (``kind`` such as "matrix")."""
 
     kind: str = attrs.field(default="", validator=check.text)
-    hierarchy_levels: int | None = attrs.field(default=None, validator=check.optional(check.positive_int))
+    hierarchy_levels: int | None = attrs.field(
+        default=None, validator=check.optional(check.positive_int)
+    )
     notes: str = attrs.field(default="", validator=check.text)
 
 
@@ -90,4 +98,6 @@ class OrganizationalBaseline(check.Checked):
     structure: OrganizationalStructure = attrs.field(
         factory=OrganizationalStructure, validator=check.instance_of(OrganizationalStructure)
     )
-    industry: IndustryProfile = attrs.field(factory=IndustryProfile, validator=check.instance_of(IndustryProfile))
+    industry: IndustryProfile = attrs.field(
+        factory=IndustryProfile, validator=check.instance_of(IndustryProfile)
+    )

@@ -36,7 +36,9 @@ class Customer(check.Checked):
     name: str = attrs.field(validator=check.name)
     group: str = attrs.field(validator=check.kebab_id)
     weight: float = attrs.field(default=1.0, validator=check.positive)
-    stage: Stage | None = attrs.field(default=None, validator=check.optional(check.member_of(Stage)))
+    stage: Stage | None = attrs.field(
+        default=None, validator=check.optional(check.member_of(Stage))
+    )
     expectations: tuple[Expectation, ...] = attrs.field(
-        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(Expectation))
+        default=(), converter=check.to_tuple, validator=check.each(check.instance_of(Expectation))
     )

@@ -49,16 +49,18 @@ class ServiceOffering(check.Checked):
     id: str = attrs.field(validator=check.kebab_id)
     service: str = attrs.field(validator=check.kebab_id)
     maturity: int = attrs.field(validator=check.int_between(1, 5))
-    target: int | None = attrs.field(default=None, validator=check.optional(check.int_between(1, 5)))
+    target: int | None = attrs.field(
+        default=None, validator=check.optional(check.int_between(1, 5))
+    )
     depends_on: tuple[str, ...] = attrs.field(
-        default=(), converter=check.TUPLE, validator=check.each(check.kebab_id)
+        default=(), converter=check.to_tuple, validator=check.each(check.kebab_id)
     )
     step: FlywheelStep | None = attrs.field(
         default=None, validator=check.optional(check.member_of(FlywheelStep))
     )
     approach: Mapping[str, ServiceApproach] = attrs.field(
         factory=dict,
-        converter=check.DICT,
+        converter=check.to_dict,
         validator=check.each_key_value(check.kebab_id, check.member_of(ServiceApproach)),
         hash=False,
     )
@@ -67,10 +69,12 @@ class ServiceOffering(check.Checked):
     )
     owner: str | None = attrs.field(default=None, validator=check.optional(check.kebab_id))
     slas: tuple[ServiceLevel, ...] = attrs.field(
-        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(ServiceLevel))
+        default=(), converter=check.to_tuple, validator=check.each(check.instance_of(ServiceLevel))
     )
     name: str = attrs.field(default="", validator=check.text)
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=check.DICT, hash=False)
+    extra: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+    )
 
     @property
     def gap(self) -> int:

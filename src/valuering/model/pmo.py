@@ -44,25 +44,33 @@ class PMO(check.Checked):
         factory=OrganizationalBaseline, validator=check.instance_of(OrganizationalBaseline)
     )
     mandate: Mandate = attrs.field(factory=Mandate, validator=check.instance_of(Mandate))
-    governance: Governance = attrs.field(factory=Governance, validator=check.instance_of(Governance))
-    strategy: PMOStrategy = attrs.field(factory=PMOStrategy, validator=check.instance_of(PMOStrategy))
+    governance: Governance = attrs.field(
+        factory=Governance, validator=check.instance_of(Governance)
+    )
+    strategy: PMOStrategy = attrs.field(
+        factory=PMOStrategy, validator=check.instance_of(PMOStrategy)
+    )
     customers: tuple[Customer, ...] = attrs.field(
-        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(Customer))
+        default=(), converter=check.to_tuple, validator=check.each(check.instance_of(Customer))
     )
     offerings: tuple[ServiceOffering, ...] = attrs.field(
-        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(ServiceOffering))
+        default=(),
+        converter=check.to_tuple,
+        validator=check.each(check.instance_of(ServiceOffering)),
     )
     team: tuple[TeamMember, ...] = attrs.field(
-        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(TeamMember))
+        default=(), converter=check.to_tuple, validator=check.each(check.instance_of(TeamMember))
     )
     indicators: tuple[Indicator, ...] = attrs.field(
-        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(Indicator))
+        default=(), converter=check.to_tuple, validator=check.each(check.instance_of(Indicator))
     )
     scenario: Scenario | None = attrs.field(
         default=None, validator=check.optional(check.member_of(Scenario))
     )
     description: str = attrs.field(default="", validator=check.text)
-    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=check.DICT, hash=False)
+    extra: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+    )
 
     @property
     def objectives(self) -> tuple[StrategicObjective, ...]:

@@ -57,7 +57,9 @@ class ApproachDefinition(check.Checked):
     description: str = attrs.field(default="", validator=check.text)
 
 
-def _five_level_names(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+def _five_level_names(
+    _: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
     if len(value) != 5:
         check.fail(attribute, f"expected 5 level names (levels 1 to 5), got {len(value)}")
     check.each(check.name)(_, attribute, value)
@@ -81,18 +83,22 @@ class ServiceDefinition(check.Checked):
     id: str = attrs.field(validator=check.kebab_id)
     name: str = attrs.field(validator=check.name)
     category: ServiceCategory = attrs.field(validator=check.member_of(ServiceCategory))
-    level_names: tuple[str, ...] = attrs.field(converter=check.TUPLE, validator=_five_level_names)
+    level_names: tuple[str, ...] = attrs.field(
+        converter=check.to_tuple, validator=_five_level_names
+    )
     domains: frozenset[Domain] = attrs.field(
-        factory=frozenset, converter=check.FROZENSET, validator=check.each(check.member_of(Domain))
+        factory=frozenset,
+        converter=check.to_frozenset,
+        validator=check.each(check.member_of(Domain)),
     )
     outcomes: Mapping[str, float] = attrs.field(
         factory=dict,
-        converter=check.DICT,
+        converter=check.to_dict,
         validator=check.each_key_value(check.kebab_id, check.unit_interval),
         hash=False,
     )
     competences: frozenset[str] = attrs.field(
-        factory=frozenset, converter=check.FROZENSET, validator=check.each(check.kebab_id)
+        factory=frozenset, converter=check.to_frozenset, validator=check.each(check.kebab_id)
     )
     number: int | None = attrs.field(default=None, validator=check.optional(check.positive_int))
     description: str = attrs.field(default="", validator=check.text)

@@ -14,10 +14,9 @@ from valuering.model.enums import CoverageScope, Horizon
 __all__ = ["Governance", "Mandate", "PMOStrategy", "StrategyGoal"]
 
 
-
 def _texts() -> tuple[str, ...]:
     """A field holding a list of non-empty strings."""
-    return attrs.field(default=(), converter=check.TUPLE, validator=check.each(check.name))  # type: ignore[no-any-return]
+    return attrs.field(default=(), converter=check.to_tuple, validator=check.each(check.name))
 
 
 @attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
@@ -56,7 +55,7 @@ class PMOStrategy(check.Checked):
     """What the PMO will do and how: goals by horizon, review interval and review triggers."""
 
     goals: tuple[StrategyGoal, ...] = attrs.field(
-        default=(), converter=check.TUPLE, validator=check.each(check.instance_of(StrategyGoal))
+        default=(), converter=check.to_tuple, validator=check.each(check.instance_of(StrategyGoal))
     )
     review_interval_months: int | None = attrs.field(
         default=None, validator=check.optional(check.positive_int)

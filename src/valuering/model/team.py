@@ -26,10 +26,10 @@ class TeamMember(check.Checked):
     role: str = attrs.field(default="", validator=check.text)
     proficiency: Mapping[str, int] = attrs.field(
         factory=dict,
-        converter=check.DICT,
+        converter=check.to_dict,
         validator=check.each_key_value(check.kebab_id, check.int_between(1, 5)),
         hash=False,
     )
     offerings: tuple[str, ...] = attrs.field(
-        default=(), converter=check.TUPLE, validator=check.each(check.kebab_id)
+        default=(), converter=check.to_tuple, validator=check.each(check.kebab_id)
     )

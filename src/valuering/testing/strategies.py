@@ -68,7 +68,7 @@ def ids() -> st.SearchStrategy[str]:
 
 def names() -> st.SearchStrategy[str]:
     """Display names: non-blank text, including accents, quotes and other characters files must escape."""
-    alphabet = st.characters(exclude_categories=("Cs",))  # lone surrogates cannot be encoded
+    alphabet = st.characters(exclude_categories=["Cs"])  # lone surrogates cannot be encoded
     return st.text(alphabet, min_size=1, max_size=30).filter(lambda s: s.strip() != "")
 
 
@@ -111,10 +111,7 @@ def expectations(catalog: Catalog | None = None) -> st.SearchStrategy[tuple[Expe
     """A customer's expectations: distinct outcomes, positive priorities."""
     return st.lists(outcomes(catalog), min_size=1, max_size=5, unique=True).flatmap(
         lambda chosen: st.tuples(
-            *(
-                st.builds(Expectation, outcome=st.just(o), priority=_weights())
-                for o in chosen
-            )
+            *(st.builds(Expectation, outcome=st.just(o), priority=_weights()) for o in chosen)
         )
     )
 
@@ -151,7 +148,9 @@ def offerings(
     for index, oid in enumerate(offering_ids):
         maturity = draw(st.integers(1, 5))
         earlier = offering_ids[:index]
-        depends_on = draw(st.lists(st.sampled_from(earlier), unique=True, max_size=3)) if earlier else []
+        depends_on = (
+            draw(st.lists(st.sampled_from(earlier), unique=True, max_size=3)) if earlier else []
+        )
         result.append(
             ServiceOffering(
                 id=oid,
@@ -160,7 +159,11 @@ def offerings(
                 target=draw(st.none() | st.integers(1, 5)),
                 depends_on=tuple(depends_on),
                 step=draw(st.none() | st.sampled_from(FlywheelStep)),
-                approach=draw(st.dictionaries(st.sampled_from(groups), st.sampled_from(ServiceApproach), max_size=2)),
+                approach=draw(
+                    st.dictionaries(
+                        st.sampled_from(groups), st.sampled_from(ServiceApproach), max_size=2
+                    )
+                ),
                 delivery=draw(st.none() | st.sampled_from(DeliveryModel)),
                 slas=tuple(
                     ServiceLevel(
@@ -190,7 +193,9 @@ def pmos(
 ) -> PMO:
     """Whole PMO models that pass :func:`valuering.validate` against ``catalog`` (default PMI 2025)."""
     cat = _catalog(catalog)
-    customer_ids = draw(st.lists(ids(), min_size=min_customers, max_size=max_customers, unique=True))
+    customer_ids = draw(
+        st.lists(ids(), min_size=min_customers, max_size=max_customers, unique=True)
+    )
     chosen_offerings = draw(offerings(cat, min_size=0, max_size=max_offerings))
     offering_ids = [o.id for o in chosen_offerings]
     member_ids = draw(st.lists(ids(), unique=True, max_size=3))
@@ -199,7 +204,9 @@ def pmos(
         TeamMember(
             id=mid,
             name=draw(names()),
-            proficiency=draw(st.dictionaries(st.sampled_from(competences), st.integers(1, 5), max_size=4)),
+            proficiency=draw(
+                st.dictionaries(st.sampled_from(competences), st.integers(1, 5), max_size=4)
+            ),
             offerings=tuple(draw(st.lists(st.sampled_from(offering_ids), unique=True, max_size=3)))
             if offering_ids
             else (),

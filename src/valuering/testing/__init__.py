@@ -1,0 +1,1 @@
+"""Test helpers for people who build on valuering (needs the ``testing`` extra)."""

@@ -1,0 +1,65 @@
+"""`valuering demo`, `valuering catalog` and the command-line plumbing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from valuering.cli import main
+
+
+def test_demo_prints_a_readable_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Northwind Energy Enterprise PMO\n===============================\n")
+    assert "Customers and their top expected outcomes" in out
+    assert "Chief Operating Officer" in out
+    assert "13.5 %  Higher return on investment (ROI)" in out
+    assert "Capital portfolio management                   2/4" in out
+    assert "Structured selection and prioritization" in out
+    assert "Most offerings are at step 6 (service operation), in the deployment stage." in out
+    assert "Traceback" not in out
+
+
+def test_catalog_lists_services_and_outcomes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalog"]) == 0
+    out = capsys.readouterr().out
+    assert "26 services, 30 outcomes, 30 competences, 7 customer groups." in out
+    assert "portfolio-management" in out
+    assert "higher-return-on-investment" in out
+    assert "trademark of the Project Management Institute" in out
+
+
+def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "demo" in capsys.readouterr().out
+
+
+def test_python_dash_m_runs_the_demo() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "valuering", "demo"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Northwind Energy Enterprise PMO" in result.stdout
+
+
+def test_import_does_not_pull_heavy_optional_libraries() -> None:
+    code = (
+        "import sys, valuering; "
+        "heavy = [m for m in ('pandas', 'matplotlib', 'yaml', 'pydot', 'hypothesis') if m in sys.modules]; "
+        "print(heavy)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_version_comes_from_the_installed_metadata() -> None:
+    from importlib.metadata import version
+
+    import valuering
+
+    assert valuering.__version__ == version("valuering")
