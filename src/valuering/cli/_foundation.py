@@ -53,6 +53,10 @@ def summary(pmo: PMO, catalog: Catalog) -> str:
         f"catalog: {catalog.name}",
     ]
     parts.append("; ".join(facts) + ".")
+    if pmo.mandate.purpose:
+        parts.append(f"Purpose: {pmo.mandate.purpose}")
+    if pmo.governance.sponsor:
+        parts.append(f"Sponsor: {pmo.governance.sponsor}.")
     parts.append(
         f"{len(pmo.customers)} customers, {len(pmo.offerings)} offerings, "
         f"{len(pmo.team)} team members, {len(pmo.indicators)} indicators."
@@ -107,21 +111,17 @@ def _offerings(pmo: PMO, catalog: Catalog) -> str:
         if not offered:
             lines.append(f"{category.capitalize()}: no offerings")
             continue
-        lines.append(f"{category.capitalize()}:")
+        lines.append(f"{category.capitalize()} ({len(offered)}):")
         rows = []
         for o in sorted(offered, key=lambda o: (catalog.services[o.service].number or 0, o.id)):
             service = catalog.services[o.service]
             target = o.target if o.target is not None else o.maturity
             meter = "●" * o.maturity + "○" * max(0, target - o.maturity)
             rows.append(
-                (
-                    "  " + (o.name or service.name),
-                    f"{o.maturity}/{target}",
-                    meter.ljust(5),
-                    service.level_name(o.maturity),
-                )
+                (o.name or service.name, f"{o.maturity}/{target}", meter, service.level_name(o.maturity))
             )
-        lines.append(table(rows, ["  offering", "level", "", "current level"], right=[1]))
+        rendered = table(rows, ["offering", "level", "", "current level name"], right=[1])
+        lines.extend("  " + line for line in rendered.splitlines())
     cover = coverage(pmo, catalog=catalog)
     weighted = coverage(pmo, catalog=catalog, maturity_weighted=True)
     lines.append("")

@@ -5,6 +5,8 @@
 ...                                      maturity=2),))
 >>> pmo.offering("reporting").maturity
 2
+>>> pmo
+<PMO 'acme-pmo' 'ACME Enterprise PMO': 0 customers, 1 offerings, 0 team members, 0 indicators>
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from valuering.model.team import TeamMember
 __all__ = ["PMO"]
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
+@attrs.frozen(kw_only=True, field_transformer=check.collect_checks, repr=False)
 class PMO(check.Checked):
     """A Project Management Office as a service provider: who it serves and what it runs.
 
@@ -71,6 +73,14 @@ class PMO(check.Checked):
     extra: Mapping[str, Any] = attrs.field(
         factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
     )
+
+    def __repr__(self) -> str:
+        # The full attrs repr of a whole model runs to pages; a summary reads better in a notebook.
+        return (
+            f"<PMO {self.id!r} {self.name!r}: {len(self.customers)} customers, "
+            f"{len(self.offerings)} offerings, {len(self.team)} team members, "
+            f"{len(self.indicators)} indicators>"
+        )
 
     @property
     def objectives(self) -> tuple[StrategicObjective, ...]:
