@@ -1,0 +1,193 @@
+"""Recommendation scores S_s = sum_o D_o * M_{o,s}, computed by hand on a small model."""
+
+from __future__ import annotations
+
+import pytest
+
+from valuering import (
+    PMO,
+    Customer,
+    Expectation,
+    ServiceOffering,
+    ValidationError,
+    priorities_from_moscow,
+    priorities_from_ranking,
+    recommend_services,
+)
+from valuering.errors import UnknownIdError
+from valuering.scoring import MOSCOW_PRIORITIES
+
+# Customer A (weight 3): prioritisation 2, ROI 2 -> P = 1/2, 1/2.
+# Customer B (weight 1): success rates 1, decision-making 3 -> P = 1/4, 3/4.
+# W_A = 3/4, W_B = 1/4, so D = prioritisation 3/8, ROI 3/8, success 1/16, decision 3/16 (sum 1).
+SMALL = PMO(
+    id="small",
+    name="Small PMO",
+    customers=(
+        Customer(
+            id="a",
+            name="A",
+            group="executives-and-senior-management",
+            weight=3,
+            expectations=(
+                Expectation(outcome="better-project-prioritization", priority=2),
+                Expectation(outcome="higher-return-on-investment", priority=2),
+            ),
+        ),
+        Customer(
+            id="b",
+            name="B",
+            group="project-managers",
+            expectations=(
+                Expectation(outcome="improved-success-rates", priority=1),
+                Expectation(outcome="enhanced-decision-making", priority=3),
+            ),
+        ),
+    ),
+    offerings=(
+        ServiceOffering(id="pfm", service="portfolio-management", maturity=2, target=4),
+        ServiceOffering(id="reporting", service="data-analytics-and-reporting", maturity=2),
+    ),
+)
+
+
+def test_scores_by_hand() -> None:
+    result = recommend_services(SMALL)
+    scores = {s.service: s.score for s in result}
+    # S2 benefits realisation serves prioritisation (5) and ROI (14): 3/8 + 3/8.
+    assert scores["benefits-realization-management"] == pytest.approx(0.75)
+    # S6 portfolio management: prioritisation + ROI (and 11, 12, 17, not expected): 0.75.
+    assert scores["portfolio-management"] == pytest.approx(0.75)
+    # S1 advice: prioritisation 3/8 + decision-making 3/16 = 9/16.
+    assert scores["advice-to-executive-level"] == pytest.approx(0.5625)
+    # S16 reporting: decision-making only, 3/16.
+    assert scores["data-analytics-and-reporting"] == pytest.approx(0.1875)
+    # S24 risk: success rates only, 1/16.
+    assert scores["risk-management"] == pytest.approx(0.0625)
+    # S3 foster culture serves none of the four outcomes.
+    assert scores["foster-project-culture"] == 0.0
+    assert len(result) == 26
+
+
+def test_ranking_ties_by_catalog_number() -> None:
+    ranked = [s.service for s in recommend_services(SMALL)]
+    # 0.75 tie: S2 before S6; 9/16 tie: S1 before S7.
+    assert ranked[:4] == [
+        "benefits-realization-management",
+        "portfolio-management",
+        "advice-to-executive-level",
+        "strategic-planning-support",
+    ]
+    assert [s.rank for s in recommend_services(SMALL)] == list(range(1, 27))
+
+
+def test_contributions_explain_the_score() -> None:
+    advice = recommend_services(SMALL).get("advice-to-executive-level")
+    assert [(c.outcome, c.demand, c.strength, c.amount) for c in advice.contributions] == [
+        ("better-project-prioritization", 0.375, 1.0, 0.375),
+        ("enhanced-decision-making", 0.1875, 1.0, 0.1875),
+    ]
+
+
+def test_offered_services_are_marked() -> None:
+    result = recommend_services(SMALL)
+    assert result.get("portfolio-management").offered_as == ("pfm",)
+    assert result.get("portfolio-management").offered
+    assert not result.get("benefits-realization-management").offered
+    assert [s.service for s in result.top(2, offered=False)] == [
+        "benefits-realization-management",
+        "advice-to-executive-level",
+    ]
+
+
+def test_no_expectations_scores_zero() -> None:
+    result = recommend_services(PMO(id="empty", name="Empty"))
+    assert {s.score for s in result} == {0.0}
+    assert result.services[0].service == "advice-to-executive-level"  # catalog order on a full tie
+
+
+def test_records_and_frame() -> None:
+    result = recommend_services(SMALL)
+    first = result.to_records()[0]
+    assert first == {
+        "rank": 1,
+        "service": "benefits-realization-management",
+        "name": "Benefits realization management",
+        "category": "strategic",
+        "score": 0.75,
+        "offered": False,
+        "offerings": "",
+        "outcomes": "better-project-prioritization, higher-return-on-investment",
+    }
+    frame = result.to_frame()
+    assert list(frame.columns) == list(first)
+    assert len(frame) == 26
+    assert "benefits-realization-management 0.750" in repr(result)
+
+
+def test_unknown_service_lookup() -> None:
+    with pytest.raises(UnknownIdError, match="did you mean 'risk-management'"):
+        recommend_services(SMALL).get("risk-managment")
+
+
+def test_priorities_from_ranking_rule() -> None:
+    result = priorities_from_ranking(["a-1", "b-2", "c-3", "d-4"])
+    # n = 4: positions 1..4 get 4, 3, 2, 1.
+    assert [(e.outcome, e.priority) for e in result] == [
+        ("a-1", 4.0),
+        ("b-2", 3.0),
+        ("c-3", 2.0),
+        ("d-4", 1.0),
+    ]
+    assert priorities_from_ranking([]) == ()
+
+
+def test_priorities_from_ranking_rejects_repeats() -> None:
+    with pytest.raises(ValidationError) as info:
+        priorities_from_ranking(["a-1", "b-2", "a-1"])
+    assert str(info.value.problems[0]) == "[2]: outcome 'a-1' is ranked twice (first at [0])"
+
+
+def test_priorities_from_moscow_rule() -> None:
+    result = priorities_from_moscow(
+        {"c-1": "could", "m-1": "MUST", "s-1": "should", "w-1": "won't", "m-2": "must-have"}
+    )
+    # must 3, should 2, could 1, won't left out; equal priorities keep the order given.
+    assert [(e.outcome, e.priority) for e in result] == [
+        ("m-1", 3.0),
+        ("m-2", 3.0),
+        ("s-1", 2.0),
+        ("c-1", 1.0),
+    ]
+    assert MOSCOW_PRIORITIES["must"] == 3.0
+
+
+def test_priorities_from_moscow_custom_points() -> None:
+    points = {"must": 10.0, "should": 5.0, "could": 1.0, "wont": 0.0}
+    result = priorities_from_moscow({"a-1": "should", "b-1": "must"}, priorities=points)
+    assert [(e.outcome, e.priority) for e in result] == [("b-1", 10.0), ("a-1", 5.0)]
+
+
+def test_priorities_from_moscow_names_bad_labels() -> None:
+    with pytest.raises(ValidationError) as info:
+        priorities_from_moscow({"a-1": "shuold", "b-1": 3})  # type: ignore[dict-item]
+    messages = [str(p) for p in info.value.problems]
+    assert messages[0].startswith("a-1: 'shuold' is not a MoSCoW label")
+    assert messages[0].endswith("did you mean 'should'?")
+    assert messages[1].startswith("b-1: 3 is not a MoSCoW label")
+
+
+def test_helpers_feed_a_model() -> None:
+    customer = Customer(
+        id="cfo",
+        name="CFO",
+        group="executives-and-senior-management",
+        expectations=priorities_from_ranking(
+            ["higher-return-on-investment", "better-project-prioritization"]
+        ),
+    )
+    pmo = PMO(id="p", name="P", customers=(customer,))
+    # D: ROI 2/3, prioritisation 1/3; S6 serves both -> 1.0; S19 serves ROI only -> 2/3.
+    scores = {s.service: s.score for s in recommend_services(pmo)}
+    assert scores["portfolio-management"] == pytest.approx(1.0)
+    assert scores["performance-management"] == pytest.approx(2 / 3)
