@@ -1,0 +1,212 @@
+"""Flywheel self-assessments: the instruments, the published band boundaries of every step, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from valuering import (
+    AssessmentBand,
+    FlywheelStep,
+    score_self_assessment,
+    self_assessment,
+    self_assessments,
+)
+from valuering.errors import ValidationError
+from valuering.scoring import SelfAssessment, read_ratings
+
+C, P, A, G, E = (AssessmentBand(b) for b in ("critical", "poor", "average", "good", "excellent"))
+
+# (sections, [(low, high) of critical, poor, average, good, excellent]) from the published table;
+# step 4's excellent band ends at 175, not the misprinted 160.
+PUBLISHED = {
+    1: (5, [(25, 50), (51, 76), (77, 97), (98, 112), (113, 125)]),
+    2: (5, [(25, 50), (51, 76), (77, 97), (98, 112), (113, 125)]),
+    3: (5, [(25, 50), (51, 76), (77, 97), (98, 112), (113, 125)]),
+    4: (7, [(35, 67), (68, 101), (102, 130), (131, 153), (154, 175)]),
+    5: (6, [(30, 58), (59, 88), (89, 113), (114, 133), (134, 150)]),
+    6: (7, [(35, 67), (68, 101), (102, 130), (131, 153), (154, 175)]),
+    7: (4, [(20, 38), (39, 58), (59, 75), (76, 88), (89, 100)]),
+    8: (6, [(30, 58), (59, 88), (89, 113), (114, 133), (134, 150)]),
+    9: (5, [(25, 50), (51, 76), (77, 97), (98, 112), (113, 125)]),
+    10: (6, [(30, 58), (59, 88), (89, 113), (114, 133), (134, 150)]),
+}
+
+
+def ratings_for(instrument: SelfAssessment, total: int) -> dict[str, list[int]]:
+    """Ratings whose sum is ``total``: start from all 1s and raise statements one by one."""
+    extra = total - instrument.minimum
+    ratings = {}
+    for section in instrument.sections:
+        row = []
+        for _ in range(5):
+            step = min(4, extra)
+            extra -= step
+            row.append(1 + step)
+        ratings[section.id] = row
+    assert extra == 0
+    return ratings
+
+
+def test_instrument_structure() -> None:
+    instruments = self_assessments()
+    assert [i.step.number for i in instruments] == list(range(1, 11))
+    for instrument in instruments:
+        sections, bands = PUBLISHED[instrument.step.number]
+        assert len(instrument.sections) == sections
+        assert all(len(s.statements) == 5 for s in instrument.sections)
+        assert all(
+            s.statements[i] != s.statements[j]
+            for s in instrument.sections
+            for i in range(5)
+            for j in range(i)
+        )
+        assert [(b.low, b.high) for b in instrument.bands] == bands
+        assert [b.band for b in instrument.bands] == [C, P, A, G, E]
+        assert (instrument.minimum, instrument.maximum) == (bands[0][0], bands[-1][1])
+        assert [s.number for s in instrument.sections] == list(range(1, sections + 1))
+        assert len(instrument.scale) == 5
+    assert sum(len(i.sections) for i in instruments) == 56
+
+
+def test_section_titles_and_scales() -> None:
+    assert [s.title for s in self_assessment(7).sections] == [
+        "Monitoring framework",
+        "SLA compliance",
+        "SLA reporting",
+        "Customer feedback",
+    ]
+    assert self_assessment(1).scale[0] == "Not at all / ineffective"
+    assert self_assessment(2).scale[0] == "Not at all / never"
+    assert self_assessment("service-development") is self_assessment(
+        FlywheelStep.SERVICE_DEVELOPMENT
+    )
+    assert self_assessment(4).to_frame().shape == (35, 5)
+
+
+@pytest.mark.parametrize("step", range(1, 11))
+def test_every_band_boundary(step: int) -> None:
+    instrument = self_assessment(step)
+    for band, (low, high) in zip([C, P, A, G, E], PUBLISHED[step][1], strict=True):
+        assert score_self_assessment(step, ratings_for(instrument, low)).band is band
+        assert score_self_assessment(step, ratings_for(instrument, high)).band is band
+
+
+@pytest.mark.parametrize(
+    ("step", "total", "band"),
+    [
+        (1, 112, G),
+        (1, 113, E),
+        (1, 50, C),
+        (1, 51, P),
+        (7, 88, G),
+        (7, 89, E),
+        (6, 175, E),
+        (4, 153, G),
+        (4, 154, E),
+        (4, 160, E),
+        (4, 170, E),
+        (4, 175, E),
+    ],
+)
+def test_published_examples(step: int, total: int, band: AssessmentBand) -> None:
+    result = score_self_assessment(step, ratings_for(self_assessment(step), total))
+    assert (result.total, result.band) == (total, band)
+
+
+def test_section_totals_and_records() -> None:
+    instrument = self_assessment(7)
+    ratings = {
+        "monitoring-framework": [4, 4, 3, 5, 4],  # 20
+        "sla-compliance": [3, 3, 3, 3, 3],  # 15
+        "sla-reporting": [5, 5, 5, 5, 5],  # 25
+        "customer-feedback": [1, 2, 1, 2, 1],  # 7
+    }
+    result = score_self_assessment(FlywheelStep.SERVICE_MONITORING, ratings)
+    assert [s.total for s in result] == [20, 15, 25, 7]
+    assert result.total == 67  # 20 + 15 + 25 + 7: Average (59-75)
+    assert result.band is A
+    assert result.percent == 67.0  # 67 of 100
+    assert result.to_records()[3] == {
+        "section": "customer-feedback",
+        "title": "Customer feedback",
+        "total": 7,
+        "maximum": 25,
+    }
+    assert repr(result) == "<AssessmentScore step 7: 67 of 100, Average>"
+    assert instrument.band_for(67) is A
+
+
+def test_errors_name_section_and_statement() -> None:
+    ratings = ratings_for(self_assessment(4), 100)
+    ratings["delivery-approach-design"] = [4, 3, 4, 6, 3]
+    ratings["process-design"] = [4, 3, 4]
+    ratings["service-catalog"] = [1, "2", 3, 4.0, True]  # type: ignore[list-item]
+    del ratings["implementation-planning"]
+    ratings["sla-and-customer-validation"] = [1, 1, 1, 1, 1]
+    with pytest.raises(ValidationError) as info:
+        score_self_assessment(4, ratings)
+    assert info.value.title == "step 4 ratings"
+    assert [str(p) for p in info.value.problems] == [
+        "sections.sla-and-customer-validation: step 4 has no such section; "
+        "did you mean 'slas-and-customer-validation'?",
+        "sections.delivery-approach-design[3]: 6 is not a rating from 1 to 5",
+        "sections.process-design: expected 5 ratings (one per statement), got 3",
+        "sections.service-catalog[1]: '2' is not a rating from 1 to 5",
+        "sections.service-catalog[3]: 4.0 is not a rating from 1 to 5",
+        "sections.service-catalog[4]: True is not a rating from 1 to 5",
+        "sections.implementation-planning: missing: the five ratings of section 'Implementation planning'",
+    ]
+
+
+def test_bad_step_and_shape() -> None:
+    with pytest.raises(ValidationError, match="11 is not a step number in 1..10"):
+        self_assessment(11)
+    with pytest.raises(ValidationError, match="did you mean 'service-operation'"):
+        self_assessment("service-operations")
+    with pytest.raises(ValidationError, match="expected a table of section ids"):
+        score_self_assessment(1, [[1, 2, 3, 4, 5]])  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="expected a list of 5 ratings"):
+        score_self_assessment(7, {**ratings_for(self_assessment(7), 20), "sla-reporting": "55555"})
+    with pytest.raises(ValidationError, match="total: 19 is outside 20..100"):
+        self_assessment(7).band_for(19)
+
+
+def test_read_ratings_toml_and_json(tmp_path: Path) -> None:
+    toml_file = tmp_path / "step7.toml"
+    toml_file.write_text(
+        "step = 7\n[sections]\nmonitoring-framework = [4, 4, 3, 5, 4]\nsla-compliance = [3, 3, 3, 3, 3]\n"
+        "sla-reporting = [5, 5, 5, 5, 5]\ncustomer-feedback = [1, 2, 1, 2, 1]\n",
+        encoding="utf-8",
+    )
+    step, ratings = read_ratings(toml_file)
+    assert step is FlywheelStep.SERVICE_MONITORING
+    assert score_self_assessment(step, ratings).total == 67
+    json_file = tmp_path / "step7.json"
+    json_file.write_text(
+        json.dumps({"step": "service-monitoring", "sections": ratings}), encoding="utf-8"
+    )
+    assert read_ratings(json_file) == (FlywheelStep.SERVICE_MONITORING, ratings)
+
+
+def test_read_ratings_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("stepp = 7\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        read_ratings(bad)
+    assert [str(p) for p in info.value.problems] == [
+        "stepp: unknown key; did you mean 'step'?",
+        "step: missing: the flywheel step (1-10) these ratings are for",
+        "sections: missing: a table of section ids to five ratings each",
+    ]
+    assert info.value.problems[0].file == str(bad)
+    broken = tmp_path / "broken.toml"
+    broken.write_text("step = \n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="not valid .toml"):
+        read_ratings(broken)
+    wrong_step = tmp_path / "wrong.json"
+    wrong_step.write_text('{"step": 12, "sections": {}}', encoding="utf-8")
+    with pytest.raises(ValidationError, match="12 is not a step number"):
+        read_ratings(wrong_step)
