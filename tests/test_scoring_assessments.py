@@ -162,7 +162,7 @@ def test_errors_name_section_and_statement() -> None:
 
 
 def test_bad_step_and_shape() -> None:
-    with pytest.raises(ValidationError, match="11 is not a step number in 1..10"):
+    with pytest.raises(ValidationError, match=r"11 is not a step number in 1\.\.10"):
         self_assessment(11)
     with pytest.raises(ValidationError, match="did you mean 'service-operation'"):
         self_assessment("service-operations")
@@ -170,7 +170,7 @@ def test_bad_step_and_shape() -> None:
         score_self_assessment(1, [[1, 2, 3, 4, 5]])  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="expected a list of 5 ratings"):
         score_self_assessment(7, {**ratings_for(self_assessment(7), 20), "sla-reporting": "55555"})
-    with pytest.raises(ValidationError, match="total: 19 is outside 20..100"):
+    with pytest.raises(ValidationError, match=r"total: 19 is outside 20\.\.100"):
         self_assessment(7).band_for(19)
 
 
@@ -204,7 +204,7 @@ def test_read_ratings_errors(tmp_path: Path) -> None:
     assert info.value.problems[0].file == str(bad)
     broken = tmp_path / "broken.toml"
     broken.write_text("step = \n", encoding="utf-8")
-    with pytest.raises(ValidationError, match="not valid .toml"):
+    with pytest.raises(ValidationError, match=r"not valid \.toml"):
         read_ratings(broken)
     wrong_step = tmp_path / "wrong.json"
     wrong_step.write_text('{"step": 12, "sections": {}}', encoding="utf-8")

@@ -74,7 +74,8 @@ def test_horizon_balance_flags_missing_short_term_value() -> None:
 def test_horizon_balance_with_nothing_covered() -> None:
     balance = horizon_balance(PMO_, [])
     assert balance.total == 0.0
-    assert balance.missing_short and balance.missing_long
+    assert balance.missing_short
+    assert balance.missing_long
     assert {h.share for h in balance} == {0.0}
 
 
@@ -109,5 +110,5 @@ def test_smallest_mix_without_demand_does_not_reach() -> None:
 
 @pytest.mark.parametrize("target", [0, -0.1, 1.5, "0.8", True])
 def test_smallest_mix_rejects_bad_targets(target: object) -> None:
-    with pytest.raises(ValidationError, match="target: .* is not a coverage in"):
+    with pytest.raises(ValidationError, match=r"target: .* is not a coverage in"):
         smallest_mix(PMO_, target=target)  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import attrs
@@ -75,7 +76,7 @@ def test_maturity_percentages_stay_within_20_and_100(pmo: PMO) -> None:
 def test_smallest_mix_coverage_never_decreases(pmo: PMO, target: float) -> None:
     mix = smallest_mix(pmo, target)
     coverages = [0.0, *(s.coverage for s in mix)]
-    assert all(a <= b for a, b in zip(coverages, coverages[1:], strict=False))
+    assert all(a <= b for a, b in itertools.pairwise(coverages))
     assert all(s.gain > 0 for s in mix)
     assert len(set(mix.services)) == len(mix.services)
     assert math.isclose(mix.coverage, service_coverage(pmo, mix.services).total, abs_tol=1e-12)
@@ -93,7 +94,8 @@ def test_bounded_results(pmo: PMO) -> None:
     for score in indicator_attainment(pmo):
         assert score.attainment is None or 0.0 <= score.attainment <= 1.0
     for gap in maturity_gaps(pmo):
-        assert gap.gap >= 0 and gap.priority >= 0
+        assert gap.gap >= 0
+        assert gap.priority >= 0
 
 
 @given(st.integers(1, 10), st.data())
