@@ -1,9 +1,12 @@
-"""Catalog files: the built-in PMI catalog (package data) and consultants' own catalog files."""
+"""Catalog files: the built-in PMI catalog (package data) and consultants' own catalog files.
+
+Catalog files load through the same machinery as model files (:mod:`valuering.io`): TOML, JSON or YAML,
+the envelope ``schema = "valuering-catalog/1"``, every problem reported at once with its line.
+"""
 
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -13,8 +16,10 @@ import attrs
 
 from valuering.catalog._catalog import Catalog, Link
 from valuering.errors import Problem, ValidationError, did_you_mean
-from valuering.io._converter import converter as _converter
-from valuering.io._converter import problems_from
+from valuering.io._converter import structure_partial
+from valuering.io._envelope import CATALOG_MIGRATIONS
+from valuering.io._files import located, read_document, read_text
+from valuering.io._formats import format_of
 from valuering.model import (
     ApproachDefinition,
     Competence,
@@ -25,14 +30,13 @@ from valuering.model import (
 
 __all__ = ["CATALOG_SCHEMA", "catalog_from_data", "load_catalog", "pmi_2025"]
 
-CATALOG_SCHEMA = "valuering-catalog/1"
+CATALOG_SCHEMA = CATALOG_MIGRATIONS.current
 
 
 @attrs.frozen(kw_only=True)
 class CatalogDocument:
-    """The shape of a catalog file; ``extends`` names the catalog it adds to."""
+    """The shape of a catalog file (after its envelope); ``extends`` names the catalog it adds to."""
 
-    schema: str
     name: str
     title: str = ""
     extends: str | None = None
@@ -45,17 +49,16 @@ class CatalogDocument:
 
 
 def _document(data: Mapping[str, Any], source: str) -> CatalogDocument:
-    schema = data.get("schema") if isinstance(data, Mapping) else None
-    if schema != CATALOG_SCHEMA:
-        raise ValidationError(
-            [Problem("schema", f"expected {CATALOG_SCHEMA!r}, got {schema!r}", file=source)],
-            title=source,
-        )
     try:
-        return _converter().structure(data, CatalogDocument)
-    except Exception as error:
-        problems = [attrs.evolve(p, file=source) for p in problems_from(error)]
-        raise ValidationError(problems, title=source) from None
+        document = CATALOG_MIGRATIONS.upgrade(data)
+    except ValidationError as error:
+        raise ValidationError(
+            [attrs.evolve(p, file=source) for p in error.problems], title=source
+        ) from None
+    doc, problems = structure_partial(document, CatalogDocument)
+    if problems or doc is None:
+        raise ValidationError([attrs.evolve(p, file=source) for p in problems], title=source)
+    return doc
 
 
 def catalog_from_data(
@@ -65,8 +68,15 @@ def catalog_from_data(
     override: bool = False,
     source: str = "<data>",
 ) -> Catalog:
-    """Build a catalog from the plain data of a catalog file (already parsed TOML/JSON)."""
-    doc = _document(data, source)
+    """Build a catalog from the plain data of a catalog file (already parsed TOML, JSON or YAML).
+
+    >>> catalog_from_data({"schema": "valuering-catalog/1", "name": "acme", "extends": "pmi-2025"}).name
+    'acme'
+    """
+    return _build(_document(data, source), base=base, override=override, source=source)
+
+
+def _build(doc: CatalogDocument, *, base: Catalog | None, override: bool, source: str) -> Catalog:
     if doc.extends is not None:
         if base is None:
             if doc.extends != "pmi-2025":
@@ -105,18 +115,29 @@ def catalog_from_data(
 def load_catalog(
     path: str | Path, *, base: Catalog | None = None, override: bool = False
 ) -> Catalog:
-    """Load a catalog TOML file; with ``extends = "pmi-2025"`` its entries are added to that catalog.
+    """Load a catalog file (TOML, JSON or YAML by suffix); with ``extends = "pmi-2025"`` its entries
+    are added to that catalog.
 
-    An entry whose id is already in the base catalog is an error unless ``override=True``.
+    An entry whose id is already in the base catalog is an error unless ``override=True``. Every
+    problem of the file is reported in one :class:`~valuering.errors.ValidationError` with its line.
+
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "acme.toml"
+    ...     _ = path.write_text('schema = "valuering-catalog/1"\\nname = "acme"\\nextends = "pmi-2025"\\n')
+    ...     len(load_catalog(path).services)
+    26
     """
-    path = Path(path)
+    source = str(path)
+    doc, problems, parsed = read_document(
+        read_text(path), format_of(path), CatalogDocument, CATALOG_MIGRATIONS
+    )
+    if problems or doc is None:
+        raise ValidationError(located(problems, parsed, source), title=source)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ValidationError(
-            [Problem("", f"not valid TOML: {error}", file=str(path))], title=str(path)
-        ) from None
-    return catalog_from_data(data, base=base, override=override, source=str(path))
+        return _build(doc, base=base, override=override, source=source)
+    except ValidationError as error:
+        raise ValidationError(located(error.problems, parsed, source), title=source) from None
 
 
 @functools.cache
@@ -127,5 +148,5 @@ def pmi_2025() -> Catalog:
     >>> len(catalog.services), len(catalog.outcomes), len(catalog.competences)
     (26, 30, 30)
     """
-    text = (resources.files("valuering.catalog") / "data" / "pmi_2025.toml").read_text("utf-8")
-    return catalog_from_data(tomllib.loads(text), source="pmi_2025.toml")
+    path = resources.files("valuering.catalog") / "data" / "pmi_2025.toml"
+    return load_catalog(Path(str(path)))

@@ -10,14 +10,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from importlib import resources
 from pathlib import Path
 
+from valuering import io
 from valuering.errors import UnknownIdError
-from valuering.io._converter import structure
 from valuering.model import PMO
-from valuering.validation import validate
 
 __all__ = ["NAMES", "load", "path"]
 
@@ -36,7 +34,9 @@ def path(name: str) -> Path:
 
 
 def load(name: str) -> PMO:
-    """Load an example PMO by name (one of :data:`NAMES`); it is validated against its catalog."""
-    data = tomllib.loads(path(name).read_text(encoding="utf-8"))
-    data.pop("schema", None)
-    return validate(structure(data, PMO))
+    """Load an example PMO by name (one of :data:`NAMES`), through :func:`valuering.io.load`.
+
+    >>> load("northwind-energy").offering("reporting").depends_on
+    ('pmis', 'methodology')
+    """
+    return io.load(path(name))

@@ -1,5 +1,31 @@
-"""Reading and writing valuering data: the strict converter and (later) model files."""
+"""Reading and writing valuering files: model files in TOML, JSON and YAML, strictly checked.
+
+>>> import valuering.io
+>>> from valuering import examples
+>>> pmo = valuering.io.load(examples.path("northwind-energy"))
+>>> valuering.io.loads(valuering.io.dumps(pmo, "toml"), "toml") == pmo
+True
+>>> valuering.io.MODEL_SCHEMA
+'valuering/1'
+"""
 
 from valuering.io._converter import make_converter, structure, unstructure
+from valuering.io._envelope import CATALOG_MIGRATIONS, MODEL_MIGRATIONS, MODEL_SCHEMA, Migrations
+from valuering.io._files import dump, dumps, load, loads
+from valuering.io._formats import FORMATS, format_of
 
-__all__ = ["make_converter", "structure", "unstructure"]
+__all__ = [
+    "CATALOG_MIGRATIONS",
+    "FORMATS",
+    "MODEL_MIGRATIONS",
+    "MODEL_SCHEMA",
+    "Migrations",
+    "dump",
+    "dumps",
+    "format_of",
+    "load",
+    "loads",
+    "make_converter",
+    "structure",
+    "unstructure",
+]

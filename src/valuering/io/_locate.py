@@ -1,0 +1,363 @@
+"""Line numbers of the keys and items in a file, so a problem at ``offerings[2].maturity`` has a line.
+
+The parsers valuering uses give no positions (tomllib, json) or give them on a separate node tree (YAML),
+so each format gets a light scanner that walks the text of an already parsed document and records the
+line where each path starts. A path missing from the map (a required key that is absent) falls back to
+the line of the closest enclosing table.
+
+>>> lines = toml_lines('name = "x"\\n\\n[[offerings]]\\nid = "a"\\n\\n[[offerings]]\\nid = "b"\\nmaturty = 3\\n')
+>>> lines.line_of("offerings[1].maturty"), lines.line_of("offerings[1].service")
+(8, 6)
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import re
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from typing import Any
+
+import attrs
+
+from valuering.errors import Problem
+
+__all__ = ["LineMap", "json_lines", "toml_lines", "yaml_lines"]
+
+
+@attrs.frozen
+class LineMap:
+    """The first line of each path in a document; ``duplicates`` are keys given twice in one table."""
+
+    lines: dict[str, int] = attrs.field(factory=dict)
+    duplicates: tuple[Problem, ...] = ()
+
+    def line_of(self, path: str) -> int | None:
+        """The line of ``path``, or of its closest enclosing table or list, or None.
+
+        >>> LineMap({"offerings[0]": 4}).line_of("offerings[0].maturity")
+        4
+        """
+        while True:
+            line = self.lines.get(path)
+            if line is not None or not path:
+                return line
+            path = path[: max(path.rfind("."), path.rfind("["), 0)]
+
+
+def _join(path: str, part: str | int) -> str:
+    if isinstance(part, int):
+        return f"{path}[{part}]"
+    return f"{path}.{part}" if path else part
+
+
+class _Text:
+    """Text with a cursor and line lookup by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line(self, pos: int | None = None) -> int:
+        return bisect.bisect_right(self.newlines, self.pos if pos is None else pos - 1) + 1
+
+    def peek(self, count: int = 1) -> str:
+        return self.text[self.pos : self.pos + count]
+
+    def skip(self, chars: str) -> None:
+        while self.pos < len(self.text) and self.text[self.pos] in chars:
+            self.pos += 1
+
+
+# --- TOML -------------------------------------------------------------------------------------------
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_SCALAR_END = re.compile(r"[,\]\}\n#]")
+
+
+def toml_lines(text: str) -> LineMap:
+    """Lines of every table, key and array item of a TOML document (already known to be valid).
+
+    >>> toml_lines('[baseline.culture]\\npm_maturity = 7\\n').line_of("baseline.culture.pm_maturity")
+    2
+    """
+    scanner = _TomlScanner(text)
+    # The map so far still helps; a scanner slip must never hide the real problems.
+    with contextlib.suppress(IndexError, ValueError, RecursionError):
+        scanner.document()
+    return LineMap(scanner.lines)
+
+
+class _TomlScanner(_Text):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.lines: dict[str, int] = {}
+        self.array_counts: dict[str, int] = {}
+
+    def record(self, path: str, pos: int | None = None) -> None:
+        self.lines.setdefault(path, self.line(pos))
+
+    def blank(self) -> None:
+        while self.pos < len(self.text):
+            self.skip(" \t\r\n")
+            if self.peek() == "#":
+                end = self.text.find("\n", self.pos)
+                self.pos = len(self.text) if end < 0 else end
+            else:
+                return
+
+    def document(self) -> None:
+        table = ""
+        while True:
+            self.blank()
+            if self.pos >= len(self.text):
+                return
+            if self.peek() == "[":
+                table = self.header()
+            else:
+                self.key_value(table)
+
+    def header(self) -> str:
+        start = self.pos
+        double = self.peek(2) == "[["
+        self.pos += 2 if double else 1
+        keys = self.keys()
+        self.skip(" \t")
+        self.pos += 2 if double else 1
+        path = ""
+        for i, key in enumerate(keys):
+            path = _join(path, key)
+            last = i == len(keys) - 1
+            if last and double:
+                index = self.array_counts.get(path, 0)
+                self.array_counts[path] = index + 1
+                self.record(path, start)
+                path = _join(path, index)
+            elif path in self.array_counts:
+                path = _join(path, self.array_counts[path] - 1)
+        self.record(path, start)
+        return path
+
+    def keys(self) -> list[str]:
+        keys = []
+        while True:
+            self.skip(" \t")
+            keys.append(self.key())
+            self.skip(" \t")
+            if self.peek() != ".":
+                return keys
+            self.pos += 1
+
+    def key(self) -> str:
+        quote = self.peek()
+        if quote in "\"'":
+            return self.string_value(quote, self.string_end())
+        match = _BARE_KEY.match(self.text, self.pos)
+        if match is None:
+            raise ValueError("not a key")
+        self.pos = match.end()
+        return match.group()
+
+    def string_value(self, quote: str, end: int) -> str:
+        body = self.text[self.pos + 1 : end - 1]
+        self.pos = end
+        if quote == "'":
+            return body
+        try:
+            value: str = scanstring('"' + body + '"', 1)[0]
+        except ValueError:  # a TOML-only escape such as \\U0001F600; the raw text is close enough
+            return body
+        return value
+
+    def string_end(self) -> int:
+        """Offset just past the string starting at the cursor (basic, literal or multi-line)."""
+        text, pos = self.text, self.pos
+        quote = text[pos]
+        if text.startswith(quote * 3, pos):
+            end = pos + 3
+            while True:
+                if quote == '"' and text[end] == "\\":
+                    end += 2
+                    continue
+                if text.startswith(quote * 3, end):
+                    end += 3
+                    while end < len(text) and text[end] == quote:
+                        end += 1  # up to two quotes may end the string's content
+                    return end
+                end += 1
+        end = pos + 1
+        while text[end] != quote:
+            end += 2 if quote == '"' and text[end] == "\\" else 1
+        return end + 1
+
+    def key_value(self, table: str) -> None:
+        start = self.pos
+        path = table
+        for key in self.keys():
+            path = _join(path, key)
+            self.record(path, start)
+        self.skip(" \t")
+        self.pos += 1  # the "="
+        self.value(path)
+
+    def value(self, path: str) -> None:
+        self.skip(" \t")
+        char = self.peek()
+        if char == "{":
+            self.pos += 1
+            while True:
+                self.blank()
+                if self.peek() == "}":
+                    self.pos += 1
+                    return
+                if self.peek() == ",":
+                    self.pos += 1
+                    continue
+                self.key_value(path)
+        elif char == "[":
+            self.pos += 1
+            index = 0
+            while True:
+                self.blank()
+                if self.peek() == "]":
+                    self.pos += 1
+                    return
+                if self.peek() == ",":
+                    self.pos += 1
+                    index += 1
+                    continue
+                self.record(_join(path, index))
+                self.value(_join(path, index))
+        elif char in "\"'":
+            self.pos = self.string_end()
+        else:
+            match = _SCALAR_END.search(self.text, self.pos)
+            self.pos = len(self.text) if match is None else match.start()
+
+
+# --- JSON -------------------------------------------------------------------------------------------
+
+_JSON_SCALAR = re.compile(r"[^,\]\}\s]+")
+
+
+def json_lines(text: str) -> LineMap:
+    """Lines of every key and array item of a JSON document, and the keys given twice.
+
+    >>> lines = json_lines('{\\n  "id": "a",\\n  "offerings": [\\n    {"maturity": 7}\\n  ],\\n  "id": "b"\\n}')
+    >>> lines.line_of("offerings[0].maturity"), [str(p) for p in lines.duplicates]
+    (4, ["id: key 'id' is given twice (first on line 2)"])
+    """
+    scanner = _JsonScanner(text)
+    with contextlib.suppress(IndexError, ValueError, RecursionError):
+        scanner.value("")
+    return LineMap(scanner.lines, tuple(scanner.duplicates))
+
+
+class _JsonScanner(_Text):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.lines: dict[str, int] = {}
+        self.duplicates: list[Problem] = []
+
+    def string(self) -> str:
+        value, self.pos = scanstring(self.text, self.pos + 1)
+        return str(value)
+
+    def value(self, path: str) -> None:
+        self.skip(" \t\r\n")
+        char = self.peek()
+        if char == "{":
+            self.pos += 1
+            seen: dict[str, int] = {}
+            while True:
+                self.skip(" \t\r\n,")
+                if self.peek() == "}":
+                    self.pos += 1
+                    return
+                line = self.line()
+                key = self.string()
+                sub = _join(path, key)
+                if key in seen:
+                    self.duplicates.append(
+                        Problem(
+                            sub,
+                            f"key {key!r} is given twice (first on line {seen[key]})",
+                            line=line,
+                        )
+                    )
+                else:
+                    seen[key] = line
+                    self.lines.setdefault(sub, line)
+                self.skip(" \t\r\n")
+                self.pos += 1  # the ":"
+                self.value(sub)
+        elif char == "[":
+            self.pos += 1
+            index = 0
+            while True:
+                self.skip(" \t\r\n")
+                if self.peek() == "]":
+                    self.pos += 1
+                    return
+                if self.peek() == ",":
+                    self.pos += 1
+                    index += 1
+                    continue
+                self.lines.setdefault(_join(path, index), self.line())
+                self.value(_join(path, index))
+        elif char == '"':
+            self.string()
+        else:
+            match = _JSON_SCALAR.match(self.text, self.pos)
+            if match is None:
+                raise ValueError("not a JSON value")
+            self.pos = match.end()
+
+
+# --- YAML -------------------------------------------------------------------------------------------
+
+
+def yaml_lines(root: Any) -> LineMap:
+    """Lines of every key and item of a composed YAML node tree, and the keys given twice.
+
+    >>> import yaml
+    >>> lines = yaml_lines(yaml.compose("id: a\\nofferings:\\n  - maturity: 7\\n"))
+    >>> lines.line_of("offerings[0].maturity")
+    3
+    """
+    import yaml
+
+    lines: dict[str, int] = {}
+    duplicates: list[Problem] = []
+
+    def walk(node: Any, path: str, depth: int) -> None:
+        if depth > 200:
+            return
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                sub = _join(path, key)
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    duplicates.append(
+                        Problem(
+                            sub,
+                            f"key {key!r} is given twice (first on line {seen[key]})",
+                            line=line,
+                        )
+                    )
+                    continue
+                seen[key] = line
+                lines.setdefault(sub, line)
+                walk(value_node, sub, depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                sub = _join(path, index)
+                lines.setdefault(sub, item.start_mark.line + 1)
+                walk(item, sub, depth + 1)
+
+    if root is not None:
+        walk(root, "", 0)
+    return LineMap(lines, tuple(duplicates))
