@@ -17,7 +17,9 @@ def test_demo_prints_a_readable_summary(capsys: pytest.CaptureFixture[str]) -> N
     assert "Customers and their top expected outcomes" in out
     assert "Chief Operating Officer" in out
     assert "13.5 %  Higher return on investment (ROI)" in out
-    portfolio_line = next(line for line in out.splitlines() if "Capital portfolio management" in line)
+    portfolio_line = next(
+        line for line in out.splitlines() if "Capital portfolio management" in line
+    )
     assert portfolio_line.split()[3:5] == ["2/4", "●●○○"]
     assert "Structured selection and prioritization" in out
     assert "Most offerings are at step 6 (service operation), in the deployment stage." in out

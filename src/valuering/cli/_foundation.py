@@ -118,7 +118,12 @@ def _offerings(pmo: PMO, catalog: Catalog) -> str:
             target = o.target if o.target is not None else o.maturity
             meter = "●" * o.maturity + "○" * max(0, target - o.maturity)
             rows.append(
-                (o.name or service.name, f"{o.maturity}/{target}", meter, service.level_name(o.maturity))
+                (
+                    o.name or service.name,
+                    f"{o.maturity}/{target}",
+                    meter,
+                    service.level_name(o.maturity),
+                )
             )
         rendered = table(rows, ["offering", "level", "", "current level name"], right=[1])
         lines.extend("  " + line for line in rendered.splitlines())
