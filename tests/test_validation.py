@@ -8,8 +8,10 @@ from valuering import (
     PMO,
     Customer,
     Expectation,
+    Horizon,
     Indicator,
     IndicatorLayer,
+    Outcome,
     ServiceOffering,
     StrategicObjective,
     TeamMember,
@@ -17,8 +19,9 @@ from valuering import (
     examples,
     validate,
 )
+from valuering.catalog import pmi_2025, register_catalog
 from valuering.model import OrganizationalBaseline, OrganizationalStrategy
-from valuering.validation import dependency_cycles, find_problems
+from valuering.validation import catalog_for, dependency_cycles, find_problems
 
 
 def _offering(oid: str, *deps: str, service: str = "risk-management") -> ServiceOffering:
@@ -107,5 +110,21 @@ def test_cycles_are_spelled_out_in_depends_on_order() -> None:
 
 
 def test_unknown_catalog_needs_an_explicit_one() -> None:
-    with pytest.raises(ValidationError, match="unknown catalog 'acme'"):
-        validate(PMO(id="p", name="P", catalog="acme"))
+    with pytest.raises(ValidationError) as caught:
+        validate(PMO(id="p", name="P", catalog="acme-unknown"))
+    assert str(caught.value.problems[0]) == (
+        "catalog: unknown catalog id 'acme-unknown'; register it or pass it with catalog=..."
+    )
+
+
+def test_a_registered_catalog_is_found_by_name() -> None:
+    acme = register_catalog(pmi_2025().extend(name="acme-registered"), replace=True)
+    pmo = PMO(id="p", name="P", catalog="acme-registered")
+    assert catalog_for(pmo) is acme
+    other = pmi_2025().extend(
+        name="acme-registered",
+        outcomes=[Outcome(id="esg-compliance", name="ESG compliance", horizon=Horizon.LONG)],
+    )
+    with pytest.raises(ValidationError, match="already registered"):
+        register_catalog(other)
+    assert register_catalog(acme) is acme  # the same catalog again is fine

@@ -22,28 +22,27 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import networkx as nx
 
-from valuering.catalog import Catalog, pmi_2025
-from valuering.errors import Problem, ValidationError, did_you_mean
+from valuering.catalog import Catalog, get_catalog
+from valuering.errors import Problem, UnknownIdError, ValidationError, did_you_mean
 from valuering.model import PMO, ServiceOffering
 
 __all__ = ["catalog_for", "dependency_cycles", "find_problems", "validate"]
 
 
 def catalog_for(pmo: PMO, catalog: Catalog | None = None) -> Catalog:
-    """The catalog to check ``pmo`` against: the one given, or the built-in one its ``catalog`` names."""
+    """The catalog to check ``pmo`` against: the one given, or the one its ``catalog`` names.
+
+    Names resolve to the built-in ``pmi-2025`` or to a catalog made known with
+    :func:`valuering.catalog.register_catalog`.
+    """
     if catalog is not None:
         return catalog
-    if pmo.catalog == "pmi-2025":
-        return pmi_2025()
-    raise ValidationError(
-        [
-            Problem(
-                "catalog",
-                f"unknown catalog {pmo.catalog!r}; the built-in one is 'pmi-2025', "
-                "pass your own with catalog=...",
-            )
-        ]
-    )
+    try:
+        return get_catalog(pmo.catalog)
+    except UnknownIdError as error:
+        raise ValidationError(
+            [Problem("catalog", f"{error}; register it or pass it with catalog=...")]
+        ) from None
 
 
 def validate(pmo: PMO, catalog: Catalog | None = None) -> PMO:
