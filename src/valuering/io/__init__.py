@@ -13,6 +13,7 @@ from valuering.io._converter import make_converter, structure, unstructure
 from valuering.io._envelope import CATALOG_MIGRATIONS, MODEL_MIGRATIONS, MODEL_SCHEMA, Migrations
 from valuering.io._files import dump, dumps, load, loads
 from valuering.io._formats import FORMATS, format_of
+from valuering.io._schema import json_schema
 
 __all__ = [
     "CATALOG_MIGRATIONS",
@@ -23,6 +24,7 @@ __all__ = [
     "dump",
     "dumps",
     "format_of",
+    "json_schema",
     "load",
     "loads",
     "make_converter",

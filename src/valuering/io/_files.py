@@ -101,9 +101,10 @@ def _cross_problems(pmo: PMO, catalog: Catalog | None, known: list[Problem]) -> 
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
+    """In file order (by line), like a compiler's report; problems without a line last, by path."""
     from valuering.validation import _problem_order
 
-    return sorted(problems, key=_problem_order)
+    return sorted(problems, key=lambda p: (p.line is None, p.line or 0, _problem_order(p)))
 
 
 def loads(
@@ -129,9 +130,9 @@ def loads(
         raise ValidationError([Problem("", f"expected text, got {type(text).__name__}")])
     pmo, problems, parsed = read_document(text, format, PMO, MODEL_MIGRATIONS)
     if pmo is not None:
-        problems = _sorted([*problems, *_cross_problems(pmo, catalog, problems)])
+        problems = [*problems, *_cross_problems(pmo, catalog, problems)]
     if problems:
-        raise ValidationError(located(problems, parsed, source), title=source)
+        raise ValidationError(_sorted(located(problems, parsed, source)), title=source)
     assert pmo is not None
     return pmo
 
