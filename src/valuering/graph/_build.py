@@ -46,14 +46,14 @@ def build_graph(pmo: PMO, catalog: Catalog | None = None) -> nx.DiGraph[str]:
     _require_distinct_ids(pmo, analysis)
     graph: nx.DiGraph[str] = nx.DiGraph(pmo=pmo.id, name=pmo.name, catalog=analysis.catalog.name)
     for objective in pmo.objectives:
-        graph.add_node(objective.id, kind="objective", name=objective.name, weight=objective.weight)
+        graph.add_node(objective.id, kind="objective", name=objective.name, weight=float(objective.weight))
     for customer in pmo.customers:
         graph.add_node(
             customer.id,
             kind="customer",
             name=customer.name,
             group=customer.group,
-            weight=customer.weight,
+            weight=float(customer.weight),
         )
     for outcome in sorted(_outcome_ids(pmo, analysis)):
         definition = analysis.catalog.outcomes[outcome]
@@ -83,7 +83,7 @@ def build_graph(pmo: PMO, catalog: Catalog | None = None) -> nx.DiGraph[str]:
         for prerequisite in sorted(offering.depends_on):
             graph.add_edge(prerequisite, offering.id, kind="prerequisite")
         for outcome, strength in analysis.strengths(offering.id).items():
-            graph.add_edge(offering.id, outcome, kind="serves", strength=strength)
+            graph.add_edge(offering.id, outcome, kind="serves", strength=float(strength))
     for customer in pmo.customers:
         priorities: dict[str, float] = {}
         for expectation in customer.expectations:

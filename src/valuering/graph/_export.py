@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import networkx as nx
@@ -17,6 +18,7 @@ __all__ = ["GRAPH_FORMATS", "export_graph", "to_dot", "to_graphml", "to_mermaid"
 #: The formats :func:`export_graph` writes.
 GRAPH_FORMATS = ("json", "graphml", "mermaid", "dot")
 
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _KIND_ORDER = {"objective": 0, "customer": 1, "outcome": 2, "offering": 3}
 _EDGE_ORDER = {"prerequisite": 0, "serves": 1, "expected_by": 2, "supports": 3}
 # Mermaid node shapes per kind: rectangle, rounded, stadium, hexagon.
@@ -51,11 +53,28 @@ def to_node_link(graph: nx.DiGraph[str]) -> dict[str, Any]:
 def to_graphml(graph: nx.DiGraph[str]) -> str:
     """GraphML text; ``networkx.read_graphml`` reads back the same nodes, edges and attributes.
 
+    XML 1.0 cannot carry control characters (carriage returns included: readers turn them into
+    line feeds), so in text attributes each one is written as U+FFFD.
+
     >>> from valuering import examples
     >>> to_graphml(build_graph(examples.load("northwind-energy"))).startswith("<graphml")
     True
     """
-    return "\n".join(nx.generate_graphml(graph)) + "\n"
+    clean: nx.DiGraph[str] = nx.DiGraph()
+    clean.graph.update({k: _xml_safe(v) for k, v in graph.graph.items()})
+    clean.add_nodes_from(
+        (n, {k: _xml_safe(v) for k, v in d.items()}) for n, d in graph.nodes(data=True)
+    )
+    clean.add_edges_from(
+        (u, v, {k: _xml_safe(x) for k, x in d.items()}) for u, v, d in graph.edges(data=True)
+    )
+    return "\n".join(nx.generate_graphml(clean)) + "\n"
+
+
+def _xml_safe(value: Any) -> Any:
+    if isinstance(value, str) and _XML_UNSAFE.search(value):
+        return _XML_UNSAFE.sub("\ufffd", value)
+    return value
 
 
 def to_mermaid(graph: nx.DiGraph[str]) -> str:
@@ -87,7 +106,7 @@ def to_mermaid(graph: nx.DiGraph[str]) -> str:
     lines = ["flowchart LR"]
     for node, kind in nodes:
         opening, closing = _SHAPES[kind]
-        label = str(graph.nodes[node].get("name", node)).replace('"', "#quot;")
+        label = _mermaid_text(str(graph.nodes[node].get("name", node)))
         lines.append(f'  {short[node]}{opening}"{label}"{closing}')
     edges = sorted(graph.edges(data=True), key=lambda e: (_EDGE_ORDER[e[2]["kind"]], e[0], e[1]))
     for source, target, data in edges:
@@ -102,6 +121,13 @@ def to_mermaid(graph: nx.DiGraph[str]) -> str:
         if members:
             lines.append(f"  class {','.join(members)} {kind}")
     return "\n".join(lines) + "\n"
+
+
+def _mermaid_text(text: str) -> str:
+    """Label text Mermaid shows as written: entity codes for its special characters, no breaks."""
+    text = text.replace("#", "#35;").replace('"', "#quot;")
+    text = text.replace("<", "#lt;").replace(">", "#gt;")
+    return " ".join(text.split())
 
 
 def to_dot(graph: nx.DiGraph[str]) -> str:
