@@ -1,0 +1,284 @@
+"""Model files: exact messages for the common mistakes, all problems of a file in one report."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import valuering
+from valuering import PMO, ServiceOffering
+from valuering.errors import OptionalDependencyError, ValidationError
+from valuering.io import Migrations, dumps, load, loads
+from valuering.io import _envelope
+
+HEAD = 'schema = "valuering/1"\nid = "demo"\nname = "Demo PMO"\n'
+
+
+def problems(text: str, fmt: str = "toml") -> list[str]:
+    with pytest.raises(ValidationError) as caught:
+        loads(text, fmt)
+    return [f"{p.line}: {p}" for p in caught.value.problems]
+
+
+def offering(body: str) -> str:
+    return HEAD + '\n[[offerings]]\nid = "pmis"\nservice = "systems-and-tools-management"\n' + body
+
+
+def test_typo_in_a_key_names_the_closest_key() -> None:
+    assert problems(offering("maturty = 3\n")) == [
+        "5: offerings[0].maturity: required key missing",
+        "8: offerings[0].maturty: unknown key; did you mean 'maturity'?",
+    ]
+
+
+def test_maturity_as_a_string_is_not_an_integer() -> None:
+    assert problems(offering('maturity = "4"\n')) == [
+        "8: offerings[0].maturity: expected an integer, got string '4'"
+    ]
+
+
+def test_maturity_out_of_range() -> None:
+    assert problems(offering("maturity = 7\n")) == ["8: offerings[0].maturity: 7 is not in 1..5"]
+
+
+def test_a_float_is_not_an_integer() -> None:
+    assert problems(offering("maturity = 4.7\n")) == [
+        "8: offerings[0].maturity: expected an integer, got number 4.7"
+    ]
+
+
+def test_unknown_service_id_suggests_the_closest() -> None:
+    text = HEAD + '\n[[offerings]]\nid = "pmis"\nservice = "systems-and-tool-management"\n'
+    text += "maturity = 3\n"
+    assert problems(text) == [
+        "7: offerings[0].service: unknown service id 'systems-and-tool-management'; "
+        "did you mean 'systems-and-tools-management'?"
+    ]
+
+
+def test_dependency_cycle_is_spelled_out() -> None:
+    text = HEAD
+    for ident, service, needs in (
+        ("reporting", "data-analytics-and-reporting", "pmis"),
+        ("pmis", "systems-and-tools-management", "reporting"),
+    ):
+        text += f'\n[[offerings]]\nid = "{ident}"\nservice = "{service}"\nmaturity = 2\n'
+        text += f'depends_on = ["{needs}"]\n'
+    assert problems(text) == [
+        "9: offerings[0].depends_on: dependency cycle: reporting -> pmis -> reporting "
+        "(each depends on the next)"
+    ]
+
+
+BROKEN = """schema = "valuering/1"
+id = "demo"
+name = "Demo PMO"
+
+[[customers]]
+id = "cfo"
+name = "Chief Financial Officer"
+group = "executives-and-senior-management"
+weight = 0
+expectations = [
+  { outcome = "higher-return-on-investment", priority = 2 },
+  { outcome = "higher-return-on-investmnt", priority = 1 },
+]
+
+[[offerings]]
+id = "reporting"
+service = "data-analytics-and-reporting"
+maturity = "4"
+depends_on = ["tooling"]
+
+[[offerings]]
+id = "tooling"
+service = "systems-and-tool-management"
+maturty = 3
+depends_on = ["reporting"]
+
+[[offerings]]
+id = "coaching"
+service = "mentoring-and-coaching"
+maturity = 7
+"""
+
+
+def test_several_problems_in_one_file_are_all_reported_in_file_order(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        valuering.load(path)
+    assert str(caught.value) == "\n".join(
+        [
+            f"{path}: 8 problems:",
+            "  customers[0].weight: 0.0 must be greater than 0 (line 9)",
+            "  customers[0].expectations[1].outcome: unknown outcome id "
+            "'higher-return-on-investmnt'; did you mean 'higher-return-on-investment'? (line 12)",
+            "  offerings[0].maturity: expected an integer, got string '4' (line 18)",
+            "  offerings[0].depends_on: dependency cycle: reporting -> tooling -> reporting "
+            "(each depends on the next) (line 19)",
+            "  offerings[1].maturity: required key missing (line 21)",
+            "  offerings[1].service: unknown service id 'systems-and-tool-management'; "
+            "did you mean 'systems-and-tools-management'? (line 23)",
+            "  offerings[1].maturty: unknown key; did you mean 'maturity'? (line 24)",
+            "  offerings[2].maturity: 7 is not in 1..5 (line 30)",
+        ]
+    )
+    assert {p.file for p in caught.value.problems} == {str(path)}
+
+
+def test_a_range_problem_next_to_a_type_problem_in_the_same_object() -> None:
+    text = HEAD + '\n[[customers]]\nid = "cfo"\nname = "CFO"\ngroup = "portfolio-managers"\n'
+    text += 'weight = 0\nexpectations = "abc"\n'
+    assert problems(text) == [
+        "9: customers[0].weight: 0.0 must be greater than 0",
+        "10: customers[0].expectations: expected a list, got string 'abc'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        ('id = "demo"\nname = "Demo"\n', "toml", "schema: missing; add schema = 'valuering/1'"),
+        (
+            '{"schema": "valuering/9", "id": "d", "name": "D"}',
+            "json",
+            "unknown schema 'valuering/9'",
+        ),
+        (
+            "schema: 1\nid: d\nname: D\n",
+            "yaml",
+            "schema: unknown schema 1; supported: 'valuering/1'",
+        ),
+        ("- 1\n- 2\n", "yaml", "expected a table at the top level, got a list"),
+    ],
+)
+def test_the_envelope_is_checked(text: str, fmt: str, expected: str) -> None:
+    (message,) = problems(text, fmt)
+    assert expected in message
+    assert "'valuering/1'" in message or "table" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        (
+            HEAD + "maturity = \n",
+            "toml",
+            "4: (document): not valid TOML: Invalid value (line 4, column 12)",
+        ),
+        (
+            '{\n  "schema": "valuering/1",\n  "id": }',
+            "json",
+            "3: (document): not valid JSON: Expecting value (line 3, column 9)",
+        ),
+    ],
+)
+def test_syntax_errors_have_line_and_column(text: str, fmt: str, expected: str) -> None:
+    assert problems(text, fmt) == [expected]
+
+
+def test_yaml_syntax_errors_have_line_and_column() -> None:
+    # The wording differs between PyYAML's C and Python parsers; the position does not.
+    (message,) = problems("schema: valuering/1\nid: [demo\n", "yaml")
+    assert message.startswith("3: (document): not valid YAML: while parsing a flow sequence")
+    assert message.endswith("(line 3, column 1)")
+
+
+def test_yaml_booleans_and_dates_are_not_strings() -> None:
+    text = "schema: valuering/1\nid: demo\nname: no\ndescription: 2024-01-01\n"
+    assert problems(text, "yaml") == [
+        "3: name: expected a string, got boolean False",
+        "4: description: expected a string, got date datetime.date(2024, 1, 1)",
+    ]
+
+
+def test_null_is_not_a_string_and_extra_keeps_nulls_in_json() -> None:
+    assert problems('{"schema": "valuering/1", "id": "demo", "name": null}', "json") == [
+        "1: name: expected a string, got null"
+    ]
+    pmo = loads('{"schema": "valuering/1", "id": "d", "name": "D", "extra": {"k": null}}', "json")
+    assert pmo.extra == {"k": None}
+
+
+def test_keys_given_twice_are_reported_in_json_and_yaml() -> None:
+    assert problems('{"schema": "valuering/1",\n"id": "a",\n"name": "A",\n"id": "b"}', "json") == [
+        "4: id: key 'id' is given twice (first on line 2)"
+    ]
+    assert problems("schema: valuering/1\nid: a\nname: A\nid: b\n", "yaml") == [
+        "4: id: key 'id' is given twice (first on line 2)"
+    ]
+
+
+def test_values_a_format_cannot_hold_are_refused_with_their_path() -> None:
+    pmo = PMO(id="demo", name="Demo", extra={"owner": None, "since": datetime.date(2024, 1, 1)})
+    with pytest.raises(ValidationError) as toml_error:
+        dumps(pmo, "toml")
+    assert [str(p) for p in toml_error.value.problems] == [
+        "extra.owner: null cannot be written in TOML; remove the key or use JSON or YAML"
+    ]
+    with pytest.raises(ValidationError) as json_error:
+        dumps(pmo, "json")
+    assert [str(p) for p in json_error.value.problems] == [
+        "extra.since: a date cannot be written in JSON; store it as an ISO string"
+    ]
+    assert loads(dumps(pmo, "yaml"), "yaml") == pmo
+
+
+def test_unknown_formats_and_suffixes() -> None:
+    with pytest.raises(ValidationError, match="unknown format 'xml'"):
+        loads("", "xml")
+    with pytest.raises(ValidationError, match=r"unknown file type '\.txt'"):
+        load("model.txt")
+    with pytest.raises(FileNotFoundError):
+        load("does-not-exist.toml")
+
+
+def test_missing_pyyaml_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def no_yaml(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "yaml":
+            raise ImportError("No module named 'yaml'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_yaml)
+    with pytest.raises(OptionalDependencyError, match=r"pip install 'valuering\[yaml\]'"):
+        loads("schema: valuering/1\n", "yaml")
+
+
+def test_a_future_version_reads_version_1_files_through_a_migration(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    future = Migrations("valuering/2")
+
+    @future.register("valuering/1", "valuering/2")
+    def rename(data: dict[str, Any]) -> dict[str, Any]:
+        data["description"] = data.pop("summary", "")
+        return data
+
+    monkeypatch.setattr(_envelope.MODEL_MIGRATIONS, "current", future.current)
+    monkeypatch.setattr(_envelope.MODEL_MIGRATIONS, "steps", future.steps)
+    old = loads('schema = "valuering/1"\nid = "d"\nname = "D"\nsummary = "Old key"\n')
+    assert old.description == "Old key"
+    assert loads('schema = "valuering/2"\nid = "d"\nname = "D"\n').name == "D"
+    assert dumps(old).startswith('schema = "valuering/2"\n')
+    with pytest.raises(ValidationError, match="supported: 'valuering/1', 'valuering/2'"):
+        loads('schema = "valuering/3"\nid = "d"\nname = "D"\n')
+
+
+def test_a_migration_chain_must_reach_the_current_version() -> None:
+    broken = Migrations("valuering/3")
+    broken.register("valuering/1", "valuering/2")(lambda data: data)
+    with pytest.raises(ValidationError, match="no migration from 'valuering/2' to 'valuering/3'"):
+        broken.upgrade({"schema": "valuering/1"})
+
+
+def test_dump_refuses_what_is_not_a_model() -> None:
+    offering = ServiceOffering(id="a", service="portfolio-management", maturity=1)
+    with pytest.raises(ValidationError, match="expected a PMO, got ServiceOffering"):
+        dumps(offering, "toml")  # type: ignore[arg-type]
