@@ -14,7 +14,7 @@ import attrs
 
 from valuering._tables import Tabular
 from valuering.catalog import Catalog
-from valuering.demand import coverage, outcome_demand, service_coverage
+from valuering.demand import coverage, outcome_demand
 from valuering.errors import Problem, UnknownIdError, ValidationError
 from valuering.model import PMO, Horizon
 from valuering.validation import catalog_for
@@ -209,7 +209,6 @@ def smallest_mix(pmo: PMO, target: float = 0.8, *, catalog: Catalog | None = Non
     candidates = sorted(
         cat.services.values(), key=lambda s: (s.number is None, s.number or 0, s.id)
     )
-    chosen: list[str] = []
     steps: list[MixStep] = []
     current = 0.0
     while current < target - 1e-12 and candidates:
@@ -224,8 +223,8 @@ def smallest_mix(pmo: PMO, target: float = 0.8, *, catalog: Catalog | None = Non
         for outcome, m in service.outcomes.items():
             if outcome in missing:
                 missing[outcome] *= 1.0 - m
-        chosen.append(service.id)
-        after = max(current, service_coverage(pmo, chosen, catalog=cat).total)
+        # Same formula as service_coverage(pmo, services so far), without recomputing the demand each step.
+        after = max(current, min(1.0, math.fsum(demand[o] * (1.0 - missing[o]) for o in demand)))
         steps.append(MixStep(len(steps) + 1, service.id, service.name, after - current, after))
         current = after
     return Mix(
