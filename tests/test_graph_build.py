@@ -74,7 +74,10 @@ def test_nodes_and_edges_of_a_small_model() -> None:
     assert "target" not in graph.nodes["gates"]  # no None values: GraphML cannot hold them
     assert graph.nodes["better-project-prioritization"]["demand"] == 0.25
     assert graph.edges["method", "gates"] == {"kind": "prerequisite"}
-    assert graph.edges["ppm", "better-project-prioritization"] == {"kind": "serves", "strength": 1.0}
+    assert graph.edges["ppm", "better-project-prioritization"] == {
+        "kind": "serves",
+        "strength": 1.0,
+    }
     assert graph.edges["improved-success-rates", "cfo"] == {
         "kind": "expected_by",
         "share": 0.75,

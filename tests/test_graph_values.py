@@ -224,12 +224,16 @@ def test_impact_by_hand() -> None:
     assert impact.coverage_before == pytest.approx(0.90625)
     assert impact.coverage_after == pytest.approx(0.1875)
     assert impact.demand_at_risk == pytest.approx(0.71875)
-    assert [(loss.outcome, loss.covered_before, loss.covered_after) for loss in impact.outcomes] == [
+    assert [
+        (loss.outcome, loss.covered_before, loss.covered_after) for loss in impact.outcomes
+    ] == [
         ("quality", 1.0, 0.0),  # loses 0.4375
         ("speed", 1.0, 0.5),  # loses 0.375 * 0.5 = 0.1875
         ("trust", 0.5, 0.0),  # loses 0.1875 * 0.5 = 0.09375
     ]
-    assert [loss.demand_lost for loss in impact.outcomes] == pytest.approx([0.4375, 0.1875, 0.09375])
+    assert [loss.demand_lost for loss in impact.outcomes] == pytest.approx(
+        [0.4375, 0.1875, 0.09375]
+    )
     assert impact.customers == ("a", "b")
     assert repr(impact) == (
         "<Impact of losing 'plan': 2 offerings lost, 3 outcomes drop, demand at risk 71.9 %>"
@@ -292,7 +296,12 @@ def test_effective_maturity_by_hand() -> None:
     # tools 2; plan min(4, 2) = 2; review min(3, 2) = 2; out 5
     levels = effective_maturity(PMO_, catalog=TINY)
     assert dict(levels) == {"out": 5, "tools": 2, "plan": 2, "review": 2}
-    assert dict(levels.held_by) == {"out": "out", "tools": "tools", "plan": "tools", "review": "tools"}
+    assert dict(levels.held_by) == {
+        "out": "out",
+        "tools": "tools",
+        "plan": "tools",
+        "review": "tools",
+    }
     assert levels.to_records()[2] == {
         "offering": "plan",
         "maturity": 4,

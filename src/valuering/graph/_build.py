@@ -46,7 +46,9 @@ def build_graph(pmo: PMO, catalog: Catalog | None = None) -> nx.DiGraph[str]:
     _require_distinct_ids(pmo, analysis)
     graph: nx.DiGraph[str] = nx.DiGraph(pmo=pmo.id, name=pmo.name, catalog=analysis.catalog.name)
     for objective in pmo.objectives:
-        graph.add_node(objective.id, kind="objective", name=objective.name, weight=float(objective.weight))
+        graph.add_node(
+            objective.id, kind="objective", name=objective.name, weight=float(objective.weight)
+        )
     for customer in pmo.customers:
         graph.add_node(
             customer.id,
