@@ -12,8 +12,7 @@ import pytest
 import valuering
 from valuering import PMO, ServiceOffering
 from valuering.errors import OptionalDependencyError, ValidationError
-from valuering.io import Migrations, dumps, load, loads
-from valuering.io import _envelope
+from valuering.io import Migrations, _envelope, dumps, load, loads
 
 HEAD = 'schema = "valuering/1"\nid = "demo"\nname = "Demo PMO"\n'
 

@@ -65,7 +65,8 @@ def test_dumped_toml_looks_hand_written() -> None:
     assert '\n[[offerings.slas]]\nid = "ticket-response"\n' in text
     assert 'approach = { project-managers = "directive", program-managers = "supportive" }' in text
     assert '  { outcome = "higher-return-on-investment", priority = 5 },\n' in text
-    assert "weight = 1.5\n" in text and "weight = 3\n" in text  # whole numbers stay whole
+    assert "weight = 1.5\n" in text
+    assert "weight = 3\n" in text
 
 
 def test_strings_that_need_escapes_survive_toml() -> None:
