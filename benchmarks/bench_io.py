@@ -74,7 +74,8 @@ def make_data(offerings: int, customers: int, seed: int = 11) -> dict[str, Any]:
 def ours(data: dict[str, Any]) -> PMO:
     document = MODEL_MIGRATIONS.upgrade(data)
     pmo, problems = structure_partial(document, PMO)
-    assert pmo is not None and not problems, problems[:3]
+    assert pmo is not None, problems[:3]
+    assert not problems, problems[:3]
     assert not find_problems(pmo)
     return pmo
 
