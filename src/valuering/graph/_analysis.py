@@ -12,10 +12,8 @@ import math
 from collections.abc import Mapping
 from functools import cached_property
 
-import networkx as nx
-
 from valuering.catalog import Catalog
-from valuering.demand import OutcomeDemand, customer_shares, demand_from_shares
+from valuering.demand import OutcomeDemand, demand_from_expected, expected_by
 from valuering.errors import UnknownIdError
 from valuering.graph._dependencies import sound_dependency_graph
 from valuering.graph._results import (
@@ -52,32 +50,35 @@ class ValueAnalysis:
     def __init__(self, pmo: PMO, catalog: Catalog | None = None) -> None:
         self.pmo = pmo
         self.catalog = catalog_for(pmo, catalog)
-        self._customer_shares = customer_shares(pmo.customers)
-        self.demand: OutcomeDemand = demand_from_shares(self._customer_shares)
-        graph = sound_dependency_graph(pmo, self.catalog, self.demand)
+        self._expected_by = expected_by(pmo.customers)
+        self.demand: OutcomeDemand = demand_from_expected(self._expected_by)
+        graph, waves = sound_dependency_graph(pmo, self.catalog, self.demand)
         #: Offering ids in delivery order: wave by wave (see delivery_waves), by id within a wave.
-        self.order: tuple[str, ...] = tuple(
-            ident for wave in nx.topological_generations(graph) for ident in sorted(wave)
-        )
+        self.order: tuple[str, ...] = tuple(ident for wave in waves for ident in wave)
         self.index = {ident: i for i, ident in enumerate(self.order)}
         by_id = {o.id: o for o in pmo.offerings}
         self.offerings = tuple(by_id[ident] for ident in self.order)
         self._prerequisites = [sorted(self.index[d] for d in o.depends_on) for o in self.offerings]
         self._dependents = [sorted(self.index[d] for d in graph.successors(o)) for o in self.order]
-        services = self.catalog.services
-        self._strengths = [
-            {o: m for o, m in sorted(services[off.service].outcomes.items()) if m > 0}
-            for off in self.offerings
-        ]
+        # Offerings of one service share its strength map (and, below, everything derived from it).
+        by_service = {
+            s: {o: m for o, m in sorted(self.catalog.services[s].outcomes.items()) if m > 0}
+            for s in {off.service for off in self.offerings}
+        }
+        self._strengths = [by_service[off.service] for off in self.offerings]
         self._servers: dict[str, list[tuple[int, float]]] = {}
         for i, strengths in enumerate(self._strengths):
             for outcome, m in strengths.items():
                 self._servers.setdefault(outcome, []).append((i, m))
 
-    @property
+    @cached_property
     def customer_shares(self) -> Mapping[str, Mapping[str, float]]:
         """W_c * P_{c,o}: ``{customer: {outcome: share}}`` for customers with expectations."""
-        return self._customer_shares
+        shares: dict[str, dict[str, float]] = {}
+        for outcome, (customers, values) in self._expected_by.items():
+            for customer, share in zip(customers, values, strict=True):
+                shares.setdefault(customer, {})[outcome] = share
+        return shares
 
     # Attribution -----------------------------------------------------------------------------------
 
@@ -86,14 +87,21 @@ class ValueAnalysis:
         """share_{s,o} = D_o * M_{o,s} / sum_{s' in X} M_{o,s'} for each offering s (by index)."""
         demand = self.demand
         totals = {o: math.fsum(m for _, m in servers) for o, servers in self._servers.items()}
-        return [
-            {o: demand[o] * m / totals[o] for o, m in strengths.items() if o in demand}
-            for strengths in self._strengths
-        ]
+        by_service: dict[str, dict[str, float]] = {}
+        for offering, strengths in zip(self.offerings, self._strengths, strict=True):
+            if offering.service not in by_service:
+                by_service[offering.service] = {
+                    o: demand[o] * m / totals[o] for o, m in strengths.items() if o in demand
+                }
+        return [by_service[off.service] for off in self.offerings]
 
     @cached_property
     def _shares(self) -> list[float]:
-        return [math.fsum(row.values()) for row in self._shares_by_outcome]
+        by_service: dict[str, float] = {}
+        for offering, row in zip(self.offerings, self._shares_by_outcome, strict=True):
+            if offering.service not in by_service:
+                by_service[offering.service] = math.fsum(row.values())
+        return [by_service[off.service] for off in self.offerings]
 
     def attribution(self) -> Attribution:
         """Each offering's attributed share of the demand, largest first (ties by id)."""
@@ -129,11 +137,7 @@ class ValueAnalysis:
 
     @cached_property
     def _shared(self) -> _Shared:
-        expected_by: dict[str, list[tuple[str, float]]] = {}
-        for customer, row in self._customer_shares.items():
-            for outcome, share in row.items():
-                expected_by.setdefault(outcome, []).append((customer, share))
-        return _Shared(self.order, expected_by)
+        return _Shared(self.order, self._expected_by)
 
     @cached_property
     def _objectives_by_outcome(self) -> dict[str, list[str]]:
@@ -159,24 +163,35 @@ class ValueAnalysis:
         """The trace of every offering, in delivery order."""
         return {ident: self._trace(i) for i, ident in enumerate(self.order)}
 
-    def _trace(self, i: int) -> ValueTrace:
+    @cached_property
+    def _service_traces(self) -> dict[str, tuple[tuple[TracedOutcome, ...], tuple[str, ...]]]:
+        """Per service: the traced outcomes and the objectives (the same for all its offerings)."""
         demand = self.demand
-        shares = self._shares_by_outcome[i]
-        outcomes = sorted(
-            (
-                TracedOutcome(o, demand.get(o, 0.0), m, shares.get(o, 0.0))
-                for o, m in self._strengths[i].items()
-            ),
-            key=lambda t: (-t.demand, t.outcome),
-        )
         by_outcome = self._objectives_by_outcome
-        objectives = sorted({obj for o in self._strengths[i] for obj in by_outcome.get(o, ())})
+        parts = {}
+        for i, offering in enumerate(self.offerings):
+            if offering.service in parts:
+                continue
+            shares = self._shares_by_outcome[i]
+            outcomes = sorted(
+                (
+                    TracedOutcome(o, demand.get(o, 0.0), m, shares.get(o, 0.0))
+                    for o, m in self._strengths[i].items()
+                ),
+                key=lambda t: (-t.demand, t.outcome),
+            )
+            objectives = sorted({obj for o in self._strengths[i] for obj in by_outcome.get(o, ())})
+            parts[offering.service] = (tuple(outcomes), tuple(objectives))
+        return parts
+
+    def _trace(self, i: int) -> ValueTrace:
+        outcomes, objectives = self._service_traces[self.offerings[i].service]
         return ValueTrace(
             offering=self.order[i],
             service=self.offerings[i].service,
             share=self._shares[i],
-            outcomes=tuple(outcomes),
-            objectives=tuple(objectives),
+            outcomes=outcomes,
+            objectives=objectives,
             direct_dependents=tuple(self.order[d] for d in self._dependents[i]),
             dependent_bits=self._descendants[i],
             shared=self._shared,
@@ -185,34 +200,48 @@ class ValueAnalysis:
     # Impacts ----------------------------------------------------------------------------------------
 
     @cached_property
-    def _strength_groups(self) -> dict[str, tuple[int, list[tuple[float, int, int]]]]:
-        """For each demanded outcome: all its servers, and per strength value (bits, count)."""
-        groups: dict[str, tuple[int, list[tuple[float, int, int]]]] = {}
-        for outcome in self.demand:
+    def _strength_groups(self) -> list[tuple[str, int, list[tuple[float, int, int]]]]:
+        """For each demanded outcome with a server: the bits of its full-strength (M = 1) servers,
+        and per strength value, the bits and number of its servers."""
+        groups = []
+        for outcome in sorted(self.demand):
             by_value: dict[float, list[int]] = {}
             for i, m in self._servers.get(outcome, ()):
                 by_value.setdefault(m, []).append(i)
-            if not by_value:
-                continue
             parts = []
-            everyone = 0
             for m in sorted(by_value):
                 bits = 0
                 for i in by_value[m]:
                     bits |= 1 << i
-                everyone |= bits
                 parts.append((m, bits, len(by_value[m])))
-            groups[outcome] = (everyone, parts)
+            if parts:
+                full = parts[-1][1] if parts[-1][0] == 1.0 else 0
+                groups.append((outcome, full, parts))
         return groups
+
+    @cached_property
+    def _touched(self) -> list[int]:
+        """Bit k set when offering i or one that needs it serves the k-th of _strength_groups."""
+        position = {outcome: k for k, (outcome, _, _) in enumerate(self._strength_groups)}
+        own_by_service: dict[str, int] = {}
+        for offering, strengths in zip(self.offerings, self._strengths, strict=True):
+            if offering.service not in own_by_service:
+                own_by_service[offering.service] = sum(
+                    1 << position[o] for o in strengths if o in position
+                )
+        touched = [own_by_service[o.service] for o in self.offerings]
+        for i in reversed(range(len(self.order))):
+            for d in self._dependents[i]:
+                touched[i] |= touched[d]
+        return touched
 
     @cached_property
     def covered(self) -> dict[str, float]:
         """covered_o = 1 - prod_s (1 - M_{o,s}) over all offerings, for every demanded outcome."""
-        groups = self._strength_groups
-        return {
-            o: 1.0 - math.prod((1.0 - m) ** n for m, _, n in groups[o][1]) if o in groups else 0.0
-            for o in self.demand
-        }
+        covered = dict.fromkeys(self.demand, 0.0)
+        for outcome, _, parts in self._strength_groups:
+            covered[outcome] = 1.0 - math.prod((1.0 - m) ** n for m, _, n in parts)
+        return covered
 
     @cached_property
     def coverage_total(self) -> float:
@@ -229,10 +258,15 @@ class ValueAnalysis:
 
     def _impact(self, i: int) -> Impact:
         lost = self._descendants[i] | (1 << i)
+        groups = self._strength_groups
         losses = []
-        for outcome, (everyone, parts) in self._strength_groups.items():
-            if not everyone & lost:
-                continue
+        touched = self._touched[i]
+        while touched:
+            k = touched.bit_length() - 1
+            touched ^= 1 << k
+            outcome, full, parts = groups[k]
+            if full & lost != full:
+                continue  # a full-strength server remains: the outcome stays fully covered
             after = 1.0 - math.prod(
                 (1.0 - m) ** (n - (bits & lost).bit_count()) for m, bits, n in parts
             )

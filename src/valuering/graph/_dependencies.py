@@ -25,18 +25,18 @@ def dependency_graph(pmo: PMO, catalog: Catalog | None = None) -> nx.DiGraph[str
     >>> sorted(graph.successors("methodology"))
     ['assurance', 'governance', 'reporting', 'risk-management', 'training']
     """
-    return sound_dependency_graph(pmo, catalog_for(pmo, catalog))
+    return sound_dependency_graph(pmo, catalog_for(pmo, catalog))[0]
 
 
 def sound_dependency_graph(
     pmo: PMO, catalog: Catalog, outcomes: Iterable[str] = ()
-) -> nx.DiGraph[str]:
-    """The dependency graph, after checking what value tracing relies on.
+) -> tuple[nx.DiGraph[str], tuple[tuple[str, ...], ...]]:
+    """The dependency graph and its waves, after checking what value tracing relies on.
 
     Checked: unique offering ids, known services, known prerequisites, no cycles, and that the
     ``outcomes`` given and those the objectives name are in the catalog. On any failure the whole
     model is checked with :func:`~valuering.validation.find_problems`, so the error lists every
-    problem with its path.
+    problem with its path. Waves are sorted by id inside (see :func:`delivery_waves`).
     """
     ids = {o.id for o in pmo.offerings}
     graph: nx.DiGraph[str] = nx.DiGraph()
@@ -48,14 +48,19 @@ def sound_dependency_graph(
         or any(d == o.id or d not in ids for o in pmo.offerings for d in o.depends_on)
         or any(outcome not in catalog.outcomes for outcome in outcomes)
         or any(oc not in catalog.outcomes for obj in pmo.objectives for oc in obj.outcomes)
-        or not nx.is_directed_acyclic_graph(graph)
     )
+    waves: tuple[tuple[str, ...], ...] = ()
+    if not broken:
+        try:
+            waves = tuple(tuple(sorted(w)) for w in nx.topological_generations(graph))
+        except nx.NetworkXUnfeasible:  # a cycle; find_problems spells it out
+            broken = True
     if broken:
         problems = find_problems(pmo, catalog) or [
             Problem("offerings", "the offerings' dependencies are not sound")
         ]
         raise ValidationError(problems)
-    return graph
+    return graph, waves
 
 
 def delivery_waves(pmo: PMO, catalog: Catalog | None = None) -> tuple[tuple[str, ...], ...]:
@@ -71,5 +76,4 @@ def delivery_waves(pmo: PMO, catalog: Catalog | None = None) -> tuple[tuple[str,
     assurance, coaching, portfolio-management
     benefits, executive-advice, resource-management
     """
-    graph = dependency_graph(pmo, catalog)
-    return tuple(tuple(sorted(wave)) for wave in nx.topological_generations(graph))
+    return sound_dependency_graph(pmo, catalog_for(pmo, catalog))[1]

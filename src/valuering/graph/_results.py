@@ -37,7 +37,13 @@ class _Shared:
     """Tables shared by every trace and impact of one analysis (never compared, never printed)."""
 
     order: tuple[str, ...]  # offering ids in delivery order: bit i of a bitset is order[i]
-    expected_by: Mapping[str, Sequence[tuple[str, float]]]  # outcome -> (customer, W_c * P_{c,o})
+    # outcome -> (customers, their W_c * P_{c,o}), as two columns
+    expected_by: Mapping[str, tuple[Sequence[str], Sequence[float]]]
+
+    def expecting(self, outcome: str) -> Iterator[tuple[str, float]]:
+        """(customer, share) for each customer expecting ``outcome``."""
+        customers, shares = self.expected_by.get(outcome, ((), ()))
+        return zip(customers, shares, strict=True)
 
     def ids(self, bits: int) -> tuple[str, ...]:
         """The offering ids whose bits are set, in delivery order."""
@@ -129,7 +135,7 @@ class ValueTrace(Tabular):
         rows = [
             (customer, traced.outcome, share)
             for traced in self.outcomes
-            for customer, share in self._shared.expected_by.get(traced.outcome, ())
+            for customer, share in self._shared.expecting(traced.outcome)
         ]
         return tuple(sorted(rows, key=lambda row: (-row[2], row[0], row[1])))
 
@@ -201,7 +207,7 @@ class Impact(Tabular):
         """The customers who expect an outcome whose coverage drops, sorted by id."""
         expected_by = self._shared.expected_by
         return tuple(
-            sorted({c for loss in self.outcomes for c, _ in expected_by.get(loss.outcome, ())})
+            sorted({c for loss in self.outcomes for c in expected_by.get(loss.outcome, ((),))[0]})
         )
 
     def to_records(self) -> list[dict[str, Any]]:
