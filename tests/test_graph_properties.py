@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from valuering import PMO, ServiceOffering
-from valuering.catalog import pmi_2025
+from valuering.catalog import Catalog, pmi_2025
 from valuering.graph import (
     ValueAnalysis,
     check,
@@ -144,3 +144,41 @@ def test_effective_maturity_is_the_weakest_link(pmo: PMO) -> None:
         assert e == min([offering.maturity, *(levels[d] for d in offering.depends_on)])
         assert levels.maturity[levels.held_by[offering.id]] == e
         assert by_id[levels.held_by[offering.id]].maturity == e
+
+
+def _fractional_catalog() -> Catalog:
+    # The PMI map with strengths spread over 0.1 .. 1.0, so impacts take the general path.
+    services = {
+        s.id: attrs.evolve(
+            s,
+            outcomes={
+                o: ((s.number or 0) * 7 + (CATALOG.outcomes[o].number or 0) * 3) % 10 / 10 + 0.1
+                for o in s.outcomes
+            },
+        )
+        for s in CATALOG.services.values()
+    }
+    return attrs.evolve(CATALOG, name="fractional", services=services)
+
+
+FRACTIONAL = _fractional_catalog()
+
+
+@given(pmos(FRACTIONAL))
+def test_impact_bounds_with_fractional_strengths(pmo: PMO) -> None:
+    analysis = ValueAnalysis(pmo, FRACTIONAL)
+    shares = analysis.attribution()
+    assert math.isclose(
+        analysis.coverage_total, coverage(pmo, catalog=FRACTIONAL).total, abs_tol=TOLERANCE
+    )
+    for impact in analysis.impacts().values():
+        lost_share = math.fsum(shares[o] for o in impact.lost)
+        assert 0.0 <= impact.demand_at_risk <= lost_share + TOLERANCE
+        remaining = [o.id for o in pmo.offerings if o.id not in impact.lost]
+        expected = (
+            coverage(pmo, catalog=FRACTIONAL).total
+            - coverage(pmo, remaining, catalog=FRACTIONAL).total
+        )
+        assert math.isclose(impact.demand_at_risk, expected, abs_tol=1e-9)
+        for loss in impact.outcomes:
+            assert 0.0 <= loss.covered_after < loss.covered_before <= 1.0
