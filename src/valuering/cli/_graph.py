@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from valuering.catalog import Catalog
 from valuering.cli._format import bar, heading, percent, table
@@ -25,6 +26,7 @@ from valuering.validation import catalog_for
 __all__ = ["demo_section", "register"]
 
 _FILE_HELP = "a model file (.toml, .json, .yaml)"
+Result = TypeVar("Result", ValueTrace, Impact)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -101,14 +103,24 @@ def _print_json(data: Any) -> None:
 # trace -----------------------------------------------------------------------------------------
 
 
-def _trace(args: argparse.Namespace) -> int:
+def _offering_report(
+    args: argparse.Namespace,
+    ask: Callable[[ValueAnalysis, str], Result],
+    as_data: Callable[[Result], dict[str, Any]],
+    as_text: Callable[[PMO, Catalog, Result, int], str],
+) -> int:
+    """Load the file, ask the analysis about one offering, print the answer as JSON or text."""
     pmo, catalog = _load(args.file)
-    trace = ValueAnalysis(pmo, catalog).trace(args.offering)
+    result = ask(ValueAnalysis(pmo, catalog), args.offering)
     if args.format == "json":
-        _print_json(_trace_data(trace))
+        _print_json(as_data(result))
     else:
-        print(_trace_text(pmo, catalog, trace, args.top))
+        print(as_text(pmo, catalog, result, args.top))
     return 0
+
+
+def _trace(args: argparse.Namespace) -> int:
+    return _offering_report(args, ValueAnalysis.trace, _trace_data, _trace_text)
 
 
 def _trace_data(trace: ValueTrace) -> dict[str, Any]:
@@ -171,13 +183,7 @@ def _trace_text(pmo: PMO, catalog: Catalog, trace: ValueTrace, top: int) -> str:
 
 
 def _impact(args: argparse.Namespace) -> int:
-    pmo, catalog = _load(args.file)
-    impact = ValueAnalysis(pmo, catalog).impact(args.offering)
-    if args.format == "json":
-        _print_json(_impact_data(impact))
-    else:
-        print(_impact_text(pmo, catalog, impact, args.top))
-    return 0
+    return _offering_report(args, ValueAnalysis.impact, _impact_data, _impact_text)
 
 
 def _impact_data(impact: Impact) -> dict[str, Any]:

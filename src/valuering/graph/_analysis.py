@@ -9,7 +9,7 @@ offering needs in one pass forward; no per-offering graph walk is needed afterwa
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 
 from valuering.catalog import Catalog
@@ -116,24 +116,13 @@ class ValueAnalysis:
     @cached_property
     def _descendants(self) -> list[int]:
         """Bit set of every offering that depends on offering i, directly or not."""
-        bits = [0] * len(self.order)
-        for i in reversed(range(len(self.order))):  # dependents come later in delivery order
-            below = 0
-            for d in self._dependents[i]:
-                below |= bits[d] | (1 << d)
-            bits[i] = below
-        return bits
+        # Dependents come later in delivery order, so walk it backwards.
+        return _closure(self._dependents, reversed(range(len(self.order))))
 
     @cached_property
     def _ancestors(self) -> list[int]:
         """Bit set of every offering that offering i needs, directly or not."""
-        bits = [0] * len(self.order)
-        for i in range(len(self.order)):
-            above = 0
-            for p in self._prerequisites[i]:
-                above |= bits[p] | (1 << p)
-            bits[i] = above
-        return bits
+        return _closure(self._prerequisites, range(len(self.order)))
 
     @cached_property
     def _shared(self) -> _Shared:
@@ -343,3 +332,14 @@ class ValueAnalysis:
     def strengths(self, offering_id: str) -> Mapping[str, float]:
         """The outcomes an offering serves (strength > 0), by outcome id."""
         return self._strengths[self._position(offering_id)]
+
+
+def _closure(neighbours: Sequence[Sequence[int]], order: Iterable[int]) -> list[int]:
+    """Bit sets of everything reachable from each node, given an order that visits neighbours first."""
+    bits = [0] * len(neighbours)
+    for i in order:
+        reach = 0
+        for j in neighbours[i]:
+            reach |= bits[j] | (1 << j)
+        bits[i] = reach
+    return bits
