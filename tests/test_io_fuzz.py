@@ -65,6 +65,8 @@ def mutated(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
                 value = "4"
             if field in ("service", "step") and isinstance(value, str):
                 value = 12
+            if field == "step" and value is None:
+                value = 12  # step is optional: null just means "not set"
             item[field] = value
             injected.append(f"{path}.{field}")
         elif kind == "missing":

@@ -128,3 +128,23 @@ def test_a_registered_catalog_is_found_by_name() -> None:
     with pytest.raises(ValidationError, match="already registered"):
         register_catalog(other)
     assert register_catalog(acme) is acme  # the same catalog again is fine
+
+
+def test_objectives_customers_offerings_and_outcomes_need_distinct_ids() -> None:
+    pmo = PMO(
+        id="p",
+        name="P",
+        customers=(Customer(id="ppm", name="PPM", group="project-managers"),),
+        offerings=(
+            _offering("ppm"),
+            _offering("improved-success-rates"),
+        ),
+    )
+    with pytest.raises(ValidationError) as caught:
+        validate(pmo)
+    assert [str(p) for p in caught.value.problems] == [
+        "offerings[0].id: 'ppm' is already the id of a customer; objectives, customers, offerings "
+        "and outcomes need distinct ids",
+        "offerings[1].id: 'improved-success-rates' is already the id of an outcome; objectives, "
+        "customers, offerings and outcomes need distinct ids",
+    ]

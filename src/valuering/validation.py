@@ -75,6 +75,7 @@ def find_problems(pmo: PMO, catalog: Catalog | None = None) -> list[Problem]:
         *_indicator_problems(pmo, cat),
         *_objective_problems(pmo, cat),
         *_cycle_problems(pmo),
+        *_shared_id_problems(pmo, cat),
     ]
     return sorted(problems, key=_problem_order)
 
@@ -107,6 +108,27 @@ def _duplicates(path: str, ids: Iterable[str]) -> Iterator[Problem]:
                 )
             else:
                 first[ident] = index
+
+
+def _shared_id_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
+    """Objectives, customers, offerings and outcomes are nodes of one value graph, so ids must differ."""
+    owner = dict.fromkeys(cat.outcomes, "outcome")
+    groups = (
+        ("baseline.strategy.objectives", "objective", [o.id for o in pmo.objectives]),
+        ("customers", "customer", [c.id for c in pmo.customers]),
+        ("offerings", "offering", [o.id for o in pmo.offerings]),
+    )
+    for path, kind, ids in groups:
+        for index, ident in enumerate(ids):
+            other = owner.get(ident)
+            if other is not None and other != kind:
+                yield Problem(
+                    f"{path}[{index}].id",
+                    f"{ident!r} is already the id of {'an' if other[0] in 'aeiou' else 'a'} {other}; objectives, customers, offerings "
+                    "and outcomes need distinct ids",
+                )
+        for ident in ids:
+            owner.setdefault(ident, kind)
 
 
 def _customer_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:

@@ -11,14 +11,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from valuering.catalog import Catalog
-from valuering.cli import _foundation
+from valuering.cli import _files, _foundation, _graph, _scoring
 from valuering.errors import ValueRingError
 from valuering.model import PMO
 
 __all__ = ["build_parser", "demo_sections", "main"]
 
 # Modules that add subcommands, in the order they appear in --help.
-_MODULES = (_foundation,)
+_MODULES = (_foundation, _scoring, _graph, _files)
 
 
 def demo_sections() -> list[Callable[[PMO, Catalog], str]]:

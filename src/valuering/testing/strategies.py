@@ -193,11 +193,19 @@ def pmos(
 ) -> PMO:
     """Whole PMO models that pass :func:`valuering.validate` against ``catalog`` (default PMI 2025)."""
     cat = _catalog(catalog)
-    customer_ids = draw(
-        st.lists(ids(), min_size=min_customers, max_size=max_customers, unique=True)
-    )
+    # Objectives, customers, offerings and outcomes share the value graph, so their ids must differ.
     chosen_offerings = draw(offerings(cat, min_size=0, max_size=max_offerings))
     offering_ids = [o.id for o in chosen_offerings]
+    taken = set(offering_ids) | set(cat.outcomes)
+    customer_ids = draw(
+        st.lists(
+            ids().filter(lambda i: i not in taken),
+            min_size=min_customers,
+            max_size=max_customers,
+            unique=True,
+        )
+    )
+    taken |= set(customer_ids)
     member_ids = draw(st.lists(ids(), unique=True, max_size=3))
     competences = sorted(cat.competences)
     team = tuple(
@@ -234,7 +242,7 @@ def pmos(
             weight=draw(_weights()),
             outcomes=tuple(draw(st.lists(outcomes(cat), unique=True, max_size=3))),
         )
-        for oid in draw(st.lists(ids(), unique=True, max_size=3))
+        for oid in draw(st.lists(ids().filter(lambda i: i not in taken), unique=True, max_size=3))
     )
     from valuering.model import OrganizationalBaseline, OrganizationalStrategy
 
