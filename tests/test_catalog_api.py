@@ -169,3 +169,26 @@ outcomes = { esg-compliance = 1.5 }
     assert "outcomes[0].horizon" in text
     assert "services[0].nmae: unknown key; did you mean 'name'?" in text
     assert "services[0].outcomes.esg-compliance: 1.5 is not in [0, 1]" in text
+
+
+def test_catalog_file_can_extend_a_registered_catalog(tmp_path: Path) -> None:
+    from valuering.catalog import register_catalog
+
+    esg = Outcome(id="esg-compliance", name="ESG compliance", horizon=Horizon.LONG)
+    register_catalog(pmi_2025().extend(outcomes=[esg], name="acme-base"), replace=True)
+    path = tmp_path / "acme-plus.toml"
+    path.write_text(
+        'schema = "valuering-catalog/1"\nname = "acme-plus"\nextends = "acme-base"\n\n'
+        '[[links]]\nservice = "governance-oversight"\noutcome = "esg-compliance"\nstrength = 0.5\n',
+        encoding="utf-8",
+    )
+    assert load_catalog(path).strength("esg-compliance", "governance-oversight") == 0.5
+    path.write_text(
+        'schema = "valuering-catalog/1"\nname = "x"\nextends = "acme-bse"\n', encoding="utf-8"
+    )
+    with pytest.raises(ValidationError) as caught:
+        load_catalog(path)
+    assert str(caught.value.problems[0]) == (
+        "extends: unknown catalog id 'acme-bse'; did you mean 'acme-base'?; "
+        "register it or pass it as base=..."
+    )

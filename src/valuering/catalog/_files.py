@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from valuering.catalog._catalog import Catalog, Link
-from valuering.errors import Problem, ValidationError, did_you_mean
+from valuering.errors import Problem, UnknownIdError, ValidationError
 from valuering.io._converter import structure_partial
 from valuering.io._envelope import CATALOG_MIGRATIONS
 from valuering.io._files import located, read_document, read_text
@@ -77,31 +77,23 @@ def catalog_from_data(
 
 
 def _build(doc: CatalogDocument, *, base: Catalog | None, override: bool, source: str) -> Catalog:
-    if doc.extends is not None:
-        if base is None:
-            if doc.extends != "pmi-2025":
-                raise ValidationError(
-                    [
-                        Problem(
-                            "extends",
-                            f"unknown catalog {doc.extends!r}{did_you_mean(doc.extends, ['pmi-2025'])}; "
-                            "pass the base catalog explicitly",
-                            file=source,
-                        )
-                    ]
-                )
-            base = pmi_2025()
-        return base.extend(
-            services=doc.services,
-            outcomes=doc.outcomes,
-            competences=doc.competences,
-            customer_groups=doc.customer_groups,
-            links=doc.links,
-            name=doc.name,
-            override=override,
+    if doc.extends is None:
+        start = Catalog(
+            name=doc.name, title=doc.title, approaches={a.id: a for a in doc.approaches}
         )
-    root = Catalog(name=doc.name, title=doc.title, approaches={a.id: a for a in doc.approaches})
-    return root.extend(
+    elif base is not None:
+        start = base
+    else:
+        from valuering.catalog._registry import get_catalog  # the registry needs pmi_2025 from here
+
+        try:
+            start = get_catalog(doc.extends)
+        except UnknownIdError as error:
+            problem = Problem(
+                "extends", f"{error}; register it or pass it as base=...", file=source
+            )
+            raise ValidationError([problem]) from None
+    return start.extend(
         services=doc.services,
         outcomes=doc.outcomes,
         competences=doc.competences,
