@@ -66,3 +66,17 @@ def test_version_comes_from_the_installed_metadata() -> None:
     import valuering
 
     assert valuering.__version__ == version("valuering")
+
+
+def test_a_closed_pipe_is_not_a_traceback() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "valuering", "catalog"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # the reader goes away before the command writes
+    _, errors = process.communicate()
+    assert "Traceback" not in errors
+    assert "BrokenPipeError" not in errors

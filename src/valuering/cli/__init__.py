@@ -7,6 +7,7 @@ a subcommand's handler takes the parsed arguments and returns the exit code.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -53,10 +54,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         code: int = args.handler(args)
+        sys.stdout.flush()  # inside the try, so a closed pipe is handled here and not at exit
     except ValueRingError as error:
         print(f"valuering {args.command}: {error}", file=sys.stderr)
         return 1
     except FileNotFoundError as error:
         print(f"valuering {args.command}: no such file: {error.filename}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`valuering catalog | head`); silence the flush at exit, as Python's
+        # signal documentation recommends.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 1
     return code
