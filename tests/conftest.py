@@ -1,8 +1,14 @@
-"""Shared test configuration: hypothesis profiles (``HYPOTHESIS_PROFILE=thorough`` for more examples)."""
+"""Shared test configuration: hypothesis profiles and fixtures used by several test modules.
+
+``HYPOTHESIS_PROFILE=thorough`` runs more examples.
+"""
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from valuering import Customer, Expectation
 
 settings.register_profile(
     "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -11,3 +17,34 @@ settings.register_profile(
     "thorough", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture
+def two_customers() -> tuple[Customer, Customer]:
+    """Two customers whose demand is worked out by hand in the scoring tests.
+
+    A (weight 3): prioritisation 2, ROI 2 -> P = 1/2, 1/2. B (weight 1): success rates 1,
+    decision-making 3 -> P = 1/4, 3/4. W_A = 3/4, W_B = 1/4, so D = prioritisation 3/8 (medium horizon),
+    ROI 3/8 (long), success rates 1/16 (medium-long), decision-making 3/16 (short-medium); sum 1.
+    """
+    return (
+        Customer(
+            id="a",
+            name="A",
+            group="executives-and-senior-management",
+            weight=3,
+            expectations=(
+                Expectation(outcome="better-project-prioritization", priority=2),
+                Expectation(outcome="higher-return-on-investment", priority=2),
+            ),
+        ),
+        Customer(
+            id="b",
+            name="B",
+            group="project-managers",
+            expectations=(
+                Expectation(outcome="improved-success-rates", priority=1),
+                Expectation(outcome="enhanced-decision-making", priority=3),
+            ),
+        ),
+    )

@@ -4,45 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from valuering import PMO, Customer, Expectation, ServiceOffering, horizon_balance, smallest_mix
+from valuering import PMO, Customer, ServiceOffering, horizon_balance, smallest_mix
 from valuering.errors import ValidationError
 
-# D: prioritisation (medium) 3/8, ROI (long) 3/8, success rates (medium-long) 1/16,
-# decision-making (short-medium) 3/16.
-CUSTOMERS = (
-    Customer(
-        id="a",
-        name="A",
-        group="executives-and-senior-management",
-        weight=3,
-        expectations=(
-            Expectation(outcome="better-project-prioritization", priority=2),
-            Expectation(outcome="higher-return-on-investment", priority=2),
+
+@pytest.fixture
+def pmo(two_customers: tuple[Customer, ...]) -> PMO:
+    """D: prioritisation (medium) 3/8, ROI (long) 3/8, success rates (medium-long) 1/16,
+    decision-making (short-medium) 3/16 (see ``two_customers`` in conftest)."""
+    return PMO(
+        id="p",
+        name="P",
+        customers=two_customers,
+        offerings=(
+            ServiceOffering(id="pfm", service="portfolio-management", maturity=2),
+            ServiceOffering(id="reporting", service="data-analytics-and-reporting", maturity=2),
         ),
-    ),
-    Customer(
-        id="b",
-        name="B",
-        group="project-managers",
-        expectations=(
-            Expectation(outcome="improved-success-rates", priority=1),
-            Expectation(outcome="enhanced-decision-making", priority=3),
-        ),
-    ),
-)
-PMO_ = PMO(
-    id="p",
-    name="P",
-    customers=CUSTOMERS,
-    offerings=(
-        ServiceOffering(id="pfm", service="portfolio-management", maturity=2),
-        ServiceOffering(id="reporting", service="data-analytics-and-reporting", maturity=2),
-    ),
-)
+    )
 
 
-def test_horizon_balance_by_hand() -> None:
-    balance = horizon_balance(PMO_)
+def test_horizon_balance_by_hand(pmo: PMO) -> None:
+    balance = horizon_balance(pmo)
     # portfolio management covers prioritisation and ROI, reporting covers decision-making.
     rows = {r["horizon"]: (r["demand"], r["covered"], r["share"]) for r in balance.to_records()}
     assert rows["short"] == (0.0, 0.0, 0.0)
@@ -56,8 +38,8 @@ def test_horizon_balance_by_hand() -> None:
     assert balance.warnings == ()
 
 
-def test_horizon_balance_flags_missing_long_term_value() -> None:
-    balance = horizon_balance(PMO_, ["reporting"])
+def test_horizon_balance_flags_missing_long_term_value(pmo: PMO) -> None:
+    balance = horizon_balance(pmo, ["reporting"])
     assert balance["short-medium"].share == 1.0
     assert balance.missing_long
     assert not balance.missing_short
@@ -65,22 +47,22 @@ def test_horizon_balance_flags_missing_long_term_value() -> None:
     assert "no long-term value" in repr(balance)
 
 
-def test_horizon_balance_flags_missing_short_term_value() -> None:
-    balance = horizon_balance(PMO_, ["pfm"])
+def test_horizon_balance_flags_missing_short_term_value(pmo: PMO) -> None:
+    balance = horizon_balance(pmo, ["pfm"])
     assert balance.missing_short
     assert not balance.missing_long
 
 
-def test_horizon_balance_with_nothing_covered() -> None:
-    balance = horizon_balance(PMO_, [])
+def test_horizon_balance_with_nothing_covered(pmo: PMO) -> None:
+    balance = horizon_balance(pmo, [])
     assert balance.total == 0.0
     assert balance.missing_short
     assert balance.missing_long
     assert {h.share for h in balance} == {0.0}
 
 
-def test_smallest_mix_by_hand() -> None:
-    mix = smallest_mix(PMO_, target=0.8)
+def test_smallest_mix_by_hand(pmo: PMO) -> None:
+    mix = smallest_mix(pmo, target=0.8)
     # Step 1: S2 and S6 both gain 3/8 + 3/8 = 0.75; S2 has the lower catalog number.
     # Step 2: decision-making (3/16) is the largest uncovered demand; S1 is the first service for it.
     assert [(s.service, s.gain, s.coverage) for s in mix] == [
@@ -92,8 +74,8 @@ def test_smallest_mix_by_hand() -> None:
     assert mix.services == ("benefits-realization-management", "advice-to-executive-level")
 
 
-def test_smallest_mix_full_target() -> None:
-    mix = smallest_mix(PMO_, target=1.0)
+def test_smallest_mix_full_target(pmo: PMO) -> None:
+    mix = smallest_mix(pmo, target=1.0)
     # Step 3: success rates (1/16); S5 is the first service that serves it.
     assert mix.services[-1] == "organizational-change-management"
     assert mix.coverage == pytest.approx(1.0)
@@ -109,6 +91,6 @@ def test_smallest_mix_without_demand_does_not_reach() -> None:
 
 
 @pytest.mark.parametrize("target", [0, -0.1, 1.5, "0.8", True])
-def test_smallest_mix_rejects_bad_targets(target: object) -> None:
+def test_smallest_mix_rejects_bad_targets(pmo: PMO, target: object) -> None:
     with pytest.raises(ValidationError, match=r"target: .* is not a coverage in"):
-        smallest_mix(PMO_, target=target)  # type: ignore[arg-type]
+        smallest_mix(pmo, target=target)  # type: ignore[arg-type]

@@ -7,7 +7,6 @@ import pytest
 from valuering import (
     PMO,
     Customer,
-    Expectation,
     ServiceOffering,
     examples,
     maturity_by_category,
@@ -78,35 +77,12 @@ def test_unknown_service_is_a_clear_error() -> None:
         maturity_by_category(pmo)
 
 
-# D: prioritisation 3/8, ROI 3/8, success rates 1/16, decision-making 3/16 (see test_scoring_recommend).
-DEMAND = (
-    Customer(
-        id="a",
-        name="A",
-        group="executives-and-senior-management",
-        weight=3,
-        expectations=(
-            Expectation(outcome="better-project-prioritization", priority=2),
-            Expectation(outcome="higher-return-on-investment", priority=2),
-        ),
-    ),
-    Customer(
-        id="b",
-        name="B",
-        group="project-managers",
-        expectations=(
-            Expectation(outcome="improved-success-rates", priority=1),
-            Expectation(outcome="enhanced-decision-making", priority=3),
-        ),
-    ),
-)
-
-
-def test_gaps_and_priorities_by_hand() -> None:
+def test_gaps_and_priorities_by_hand(two_customers: tuple[Customer, ...]) -> None:
+    # D: prioritisation 3/8, ROI 3/8, success rates 1/16, decision-making 3/16 (conftest).
     pmo = PMO(
         id="p",
         name="P",
-        customers=DEMAND,
+        customers=two_customers,
         offerings=(
             _run(6, 2, target=4),  # gap 2 * S6 0.75 = 1.5
             _run(1, 3, target=4),  # gap 1 * S1 9/16 = 0.5625

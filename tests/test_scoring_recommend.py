@@ -7,7 +7,6 @@ import pytest
 from valuering import (
     PMO,
     Customer,
-    Expectation,
     ServiceOffering,
     ValidationError,
     priorities_from_moscow,
@@ -17,42 +16,23 @@ from valuering import (
 from valuering.errors import UnknownIdError
 from valuering.scoring import MOSCOW_PRIORITIES
 
-# Customer A (weight 3): prioritisation 2, ROI 2 -> P = 1/2, 1/2.
-# Customer B (weight 1): success rates 1, decision-making 3 -> P = 1/4, 3/4.
-# W_A = 3/4, W_B = 1/4, so D = prioritisation 3/8, ROI 3/8, success 1/16, decision 3/16 (sum 1).
-SMALL = PMO(
-    id="small",
-    name="Small PMO",
-    customers=(
-        Customer(
-            id="a",
-            name="A",
-            group="executives-and-senior-management",
-            weight=3,
-            expectations=(
-                Expectation(outcome="better-project-prioritization", priority=2),
-                Expectation(outcome="higher-return-on-investment", priority=2),
-            ),
+
+@pytest.fixture
+def small(two_customers: tuple[Customer, ...]) -> PMO:
+    """D = prioritisation 3/8, ROI 3/8, success rates 1/16, decision-making 3/16 (conftest)."""
+    return PMO(
+        id="small",
+        name="Small PMO",
+        customers=two_customers,
+        offerings=(
+            ServiceOffering(id="pfm", service="portfolio-management", maturity=2, target=4),
+            ServiceOffering(id="reporting", service="data-analytics-and-reporting", maturity=2),
         ),
-        Customer(
-            id="b",
-            name="B",
-            group="project-managers",
-            expectations=(
-                Expectation(outcome="improved-success-rates", priority=1),
-                Expectation(outcome="enhanced-decision-making", priority=3),
-            ),
-        ),
-    ),
-    offerings=(
-        ServiceOffering(id="pfm", service="portfolio-management", maturity=2, target=4),
-        ServiceOffering(id="reporting", service="data-analytics-and-reporting", maturity=2),
-    ),
-)
+    )
 
 
-def test_scores_by_hand() -> None:
-    result = recommend_services(SMALL)
+def test_scores_by_hand(small: PMO) -> None:
+    result = recommend_services(small)
     scores = {s.service: s.score for s in result}
     # S2 benefits realisation serves prioritisation (5) and ROI (14): 3/8 + 3/8.
     assert scores["benefits-realization-management"] == pytest.approx(0.75)
@@ -69,8 +49,8 @@ def test_scores_by_hand() -> None:
     assert len(result) == 26
 
 
-def test_ranking_ties_by_catalog_number() -> None:
-    ranked = [s.service for s in recommend_services(SMALL)]
+def test_ranking_ties_by_catalog_number(small: PMO) -> None:
+    ranked = [s.service for s in recommend_services(small)]
     # 0.75 tie: S2 before S6; 9/16 tie: S1 before S7.
     assert ranked[:4] == [
         "benefits-realization-management",
@@ -78,19 +58,19 @@ def test_ranking_ties_by_catalog_number() -> None:
         "advice-to-executive-level",
         "strategic-planning-support",
     ]
-    assert [s.rank for s in recommend_services(SMALL)] == list(range(1, 27))
+    assert [s.rank for s in recommend_services(small)] == list(range(1, 27))
 
 
-def test_contributions_explain_the_score() -> None:
-    advice = recommend_services(SMALL).get("advice-to-executive-level")
+def test_contributions_explain_the_score(small: PMO) -> None:
+    advice = recommend_services(small).get("advice-to-executive-level")
     assert [(c.outcome, c.demand, c.strength, c.amount) for c in advice.contributions] == [
         ("better-project-prioritization", 0.375, 1.0, 0.375),
         ("enhanced-decision-making", 0.1875, 1.0, 0.1875),
     ]
 
 
-def test_offered_services_are_marked() -> None:
-    result = recommend_services(SMALL)
+def test_offered_services_are_marked(small: PMO) -> None:
+    result = recommend_services(small)
     assert result.get("portfolio-management").offered_as == ("pfm",)
     assert result.get("portfolio-management").offered
     assert not result.get("benefits-realization-management").offered
@@ -106,8 +86,8 @@ def test_no_expectations_scores_zero() -> None:
     assert result.services[0].service == "advice-to-executive-level"  # catalog order on a full tie
 
 
-def test_records_and_frame() -> None:
-    result = recommend_services(SMALL)
+def test_records_and_frame(small: PMO) -> None:
+    result = recommend_services(small)
     first = result.to_records()[0]
     assert first == {
         "rank": 1,
@@ -125,9 +105,9 @@ def test_records_and_frame() -> None:
     assert "benefits-realization-management 0.750" in repr(result)
 
 
-def test_unknown_service_lookup() -> None:
+def test_unknown_service_lookup(small: PMO) -> None:
     with pytest.raises(UnknownIdError, match="did you mean 'risk-management'"):
-        recommend_services(SMALL).get("risk-managment")
+        recommend_services(small).get("risk-managment")
 
 
 def test_priorities_from_ranking_rule() -> None:
