@@ -15,7 +15,7 @@ import attrs
 from valuering._tables import Tabular
 from valuering.catalog import Catalog
 from valuering.demand import coverage, outcome_demand
-from valuering.errors import Problem, UnknownIdError, ValidationError
+from valuering.errors import Problem, ValidationError
 from valuering.model import PMO, Horizon
 from valuering.validation import catalog_for
 
@@ -117,10 +117,7 @@ def horizon_balance(
     demand: dict[Horizon, list[float]] = {h: [] for h in Horizon}
     covered: dict[Horizon, list[float]] = {h: [] for h in Horizon}
     for outcome, d in cover.demand.items():
-        try:
-            horizon = cat.outcomes[outcome].horizon
-        except KeyError:
-            raise UnknownIdError("outcome", outcome, cat.outcomes) from None
+        horizon = cat.outcome(outcome).horizon
         demand[horizon].append(d)
         covered[horizon].append(d * cover.covered[outcome])
     totals = {h: math.fsum(covered[h]) for h in Horizon}
@@ -206,9 +203,7 @@ def smallest_mix(pmo: PMO, target: float = 0.8, *, catalog: Catalog | None = Non
     cat = catalog_for(pmo, catalog)
     demand = outcome_demand(pmo)
     missing = dict.fromkeys(demand, 1.0)  # prod (1 - M) over the chosen services, per outcome
-    candidates = sorted(
-        cat.services.values(), key=lambda s: (s.number is None, s.number or 0, s.id)
-    )
+    candidates = list(cat.ordered_services())
     steps: list[MixStep] = []
     current = 0.0
     while current < target - 1e-12 and candidates:

@@ -118,10 +118,7 @@ def competence_fit(pmo: PMO, catalog: Catalog | None = None, *, required: int = 
     fits = []
     missing: dict[str, list[str]] = {}
     for offering in pmo.offerings:
-        try:
-            needed = cat.competences_for(offering.service)
-        except UnknownIdError:
-            raise UnknownIdError("service", offering.service, cat.services) from None
+        needed = cat.competences_for(offering.service)
         team = [m for m in pmo.team if offering.id in m.offerings or m.id == offering.owner]
         best = {c.id: max((m.proficiency.get(c.id, 0) for m in team), default=0) for c in needed}
         gaps = tuple(CompetenceGap(c, b, required) for c, b in best.items() if b < required)

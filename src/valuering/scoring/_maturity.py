@@ -14,8 +14,7 @@ import attrs
 
 from valuering._tables import Tabular
 from valuering.catalog import Catalog
-from valuering.errors import UnknownIdError
-from valuering.model import PMO, ServiceCategory, ServiceDefinition, ServiceOffering
+from valuering.model import PMO, ServiceCategory
 from valuering.scoring._recommend import recommend_services
 from valuering.validation import catalog_for
 
@@ -33,13 +32,6 @@ __all__ = [
 
 def _percent(levels: list[int]) -> float | None:
     return 100 * sum(levels) / (5 * len(levels)) if levels else None
-
-
-def _service(catalog: Catalog, offering: ServiceOffering) -> ServiceDefinition:
-    try:
-        return catalog.services[offering.service]
-    except KeyError:
-        raise UnknownIdError("service", offering.service, catalog.services) from None
 
 
 @attrs.frozen
@@ -106,7 +98,7 @@ def maturity_by_category(pmo: PMO, catalog: Catalog | None = None) -> MaturityBy
     cat = catalog_for(pmo, catalog)
     levels: dict[ServiceCategory, list[int]] = {c: [] for c in ServiceCategory}
     for offering in pmo.offerings:
-        levels[_service(cat, offering).category].append(offering.maturity)
+        levels[cat.service(offering.service).category].append(offering.maturity)
     return MaturityByCategory(
         tuple(
             CategoryMaturity(c, len(levels[c]), sum(levels[c]), _percent(levels[c]))
@@ -150,7 +142,7 @@ def overall_maturity(pmo: PMO, catalog: Catalog | None = None) -> OverallMaturit
     """
     cat = catalog_for(pmo, catalog)
     for offering in pmo.offerings:
-        _service(cat, offering)
+        cat.service(offering.service)
     levels = [o.maturity for o in pmo.offerings]
     return OverallMaturity(len(levels), sum(levels), _percent(levels))
 
@@ -218,7 +210,7 @@ def maturity_gaps(pmo: PMO, catalog: Catalog | None = None) -> MaturityGaps:
     scores = {s.service: s.score for s in recommend_services(pmo, cat)}
     gaps = []
     for offering in pmo.offerings:
-        service = _service(cat, offering)
+        service = cat.service(offering.service)
         gap = offering.gap
         score = scores[service.id]
         gaps.append(

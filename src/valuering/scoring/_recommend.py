@@ -138,7 +138,7 @@ def recommend_services(pmo: PMO, catalog: Catalog | None = None) -> Recommendati
     for offering in pmo.offerings:
         offered.setdefault(offering.service, []).append(offering.id)
     scored = []
-    for service in cat.services.values():
+    for service in cat.ordered_services():
         contributions = sorted(
             (
                 Contribution(outcome, d, service.outcomes[outcome], d * service.outcomes[outcome])
@@ -149,9 +149,7 @@ def recommend_services(pmo: PMO, catalog: Catalog | None = None) -> Recommendati
         )
         score = math.fsum(c.amount for c in contributions)
         scored.append((service, score, tuple(contributions)))
-    scored.sort(
-        key=lambda t: (-round(t[1], _TIE_DIGITS), t[0].number is None, t[0].number or 0, t[0].id)
-    )
+    scored.sort(key=lambda t: -round(t[1], _TIE_DIGITS))  # stable: ties keep catalog order
     return Recommendations(
         tuple(
             ServiceScore(
