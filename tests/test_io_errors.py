@@ -114,7 +114,7 @@ def test_several_problems_in_one_file_are_all_reported_in_file_order(tmp_path: P
     assert str(caught.value) == "\n".join(
         [
             f"{path}: 8 problems:",
-            "  customers[0].weight: 0.0 must be greater than 0 (line 9)",
+            "  customers[0].weight: 0 must be greater than 0 (line 9)",
             "  customers[0].expectations[1].outcome: unknown outcome id "
             "'higher-return-on-investmnt'; did you mean 'higher-return-on-investment'? (line 12)",
             "  offerings[0].maturity: expected an integer, got string '4' (line 18)",
@@ -134,7 +134,7 @@ def test_a_range_problem_next_to_a_type_problem_in_the_same_object() -> None:
     text = HEAD + '\n[[customers]]\nid = "cfo"\nname = "CFO"\ngroup = "portfolio-managers"\n'
     text += 'weight = 0\nexpectations = "abc"\n'
     assert problems(text) == [
-        "9: customers[0].weight: 0.0 must be greater than 0",
+        "9: customers[0].weight: 0 must be greater than 0",
         "10: customers[0].expectations: expected a list, got string 'abc'",
     ]
 
@@ -281,3 +281,24 @@ def test_dump_refuses_what_is_not_a_model() -> None:
     offering = ServiceOffering(id="a", service="portfolio-management", maturity=1)
     with pytest.raises(ValidationError, match="expected a PMO, got ServiceOffering"):
         dumps(offering, "toml")  # type: ignore[arg-type]
+
+
+def test_numbers_are_kept_and_quoted_as_written() -> None:
+    text = HEAD + '\n[[customers]]\nid = "cfo"\nname = "CFO"\ngroup = "portfolio-managers"\n'
+    pmo = loads(text + "weight = 2\n")
+    assert pmo.customers[0].weight == 2
+    assert type(pmo.customers[0].weight) is int
+    assert dumps(pmo).endswith("\nweight = 2\n")
+    assert problems(text + "weight = 0.0\n") == [
+        "9: customers[0].weight: 0.0 must be greater than 0"
+    ]
+    assert problems(text + "weight = -1\n") == ["9: customers[0].weight: -1 must be greater than 0"]
+
+
+def test_an_integer_beyond_the_float_range_is_a_problem_at_its_path() -> None:
+    text = '{"schema": "valuering/1", "id": "d", "name": "D", "customers": [{"id": "a", '
+    text += '"name": "A", "group": "portfolio-managers", "weight": 1' + "0" * 400 + "}]}"
+    assert problems(text, "json") == [
+        "1: customers[0].weight: the integer is too large for a number (beyond 1.8e308)"
+    ]
+

@@ -5,7 +5,7 @@ a list and ``null`` is not a string. Unknown keys are errors that suggest the cl
 
 >>> from valuering.model import Expectation
 >>> structure({"outcome": "higher-return-on-investment", "priority": 2}, Expectation)
-Expectation(outcome='higher-return-on-investment', priority=2.0)
+Expectation(outcome='higher-return-on-investment', priority=2)
 >>> structure({"outcome": "higher-return-on-investment", "priorty": 2}, Expectation)
 Traceback (most recent call last):
 ...
@@ -21,7 +21,7 @@ a field that did not:
 Traceback (most recent call last):
 ...
 valuering.errors.ValidationError: 2 problems:
-  weight: 0.0 must be greater than 0
+  weight: 0 must be greater than 0
   expectations: expected a list, got string 'abc'
 """
 
@@ -100,9 +100,10 @@ def _structure_int(value: object, _: type) -> int:
 
 
 def _structure_float(value: object, _: type) -> float:
+    # An int is kept as written (3 == 3.0), so messages quote the file: "0 must be greater than 0".
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise Strictness(f"expected a number, got {_describe(value)}")
-    return float(value)
+    return value
 
 
 def _structure_bool(value: object, _: type) -> bool:

@@ -10,7 +10,7 @@ import enum
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import attrs
 
@@ -23,7 +23,7 @@ E = TypeVar("E", bound=enum.Enum)
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
-def fail(attribute: attrs.Attribute[Any], message: str) -> None:
+def fail(attribute: attrs.Attribute[Any], message: str) -> NoReturn:
     raise ValidationError([Problem(attribute.name, message)])
 
 
@@ -63,17 +63,19 @@ def optional(validator: Validator) -> Validator:
 def _require_int(attribute: attrs.Attribute[Any], value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         fail(attribute, f"{value!r} is not an integer")
-    assert isinstance(value, int)
     return value
 
 
 def _require_number(attribute: attrs.Attribute[Any], value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         fail(attribute, f"{value!r} is not a number")
-    assert isinstance(value, int | float)
-    if not math.isfinite(value):
+    try:
+        number = float(value)
+    except OverflowError:  # an int beyond the float range, e.g. a 400-digit JSON number
+        fail(attribute, "the integer is too large for a number (beyond 1.8e308)")
+    if not math.isfinite(number):
         fail(attribute, f"{value!r} is not a finite number")
-    return float(value)
+    return number
 
 
 def int_between(low: int, high: int) -> Validator:
