@@ -302,3 +302,29 @@ def test_an_integer_beyond_the_float_range_is_a_problem_at_its_path() -> None:
         "1: customers[0].weight: the integer is too large for a number (beyond 1.8e308)"
     ]
 
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        (
+            "schema: valuering/1\nid: d\nname: D\nextra: {since: 2024-13-45}\n",
+            "yaml",
+            "None: (document): not valid YAML: month must be in 1..12",
+        ),
+        (
+            "schema: valuering/1\nid: d\nname: D\nextra: {n: !!int abc}\n",
+            "yaml",
+            "None: (document): not valid YAML: invalid literal for int() with base 10: 'abc'",
+        ),
+        (
+            '{"n": 1' + "0" * 5000 + "}",
+            "json",
+            "None: (document): not valid JSON: Exceeds the limit (4300 digits) for integer "
+            "string conversion: value has 5001 digits",
+        ),
+    ],
+)
+def test_values_the_parser_cannot_build_are_validation_errors(
+    text: str, fmt: str, expected: str
+) -> None:
+    assert problems(text, fmt) == [expected]

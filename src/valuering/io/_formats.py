@@ -111,6 +111,13 @@ def parse(text: str, fmt: str) -> Parsed:
         raise ValidationError(
             [Problem("", f"not valid {fmt.upper()}: nested too deeply")]
         ) from None
+    except ValidationError:
+        raise
+    except ValueError as error:
+        # A value the parser matched but Python cannot build: YAML's 2024-13-45 or !!int abc, or an
+        # integer longer than sys.get_int_max_str_digits() in any format.
+        message = str(error).split("; use sys.set_int_max_str_digits", 1)[0]
+        raise ValidationError([Problem("", f"not valid {fmt.upper()}: {message}")]) from None
 
 
 def _parse_toml(text: str) -> Parsed:
