@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 
+import attrs
 import pytest
 
 from valuering import (
@@ -36,6 +37,7 @@ from valuering import (
     StrategicObjective,
 )
 from valuering.catalog import Catalog
+from valuering.demand import customer_shares, service_coverage
 from valuering.errors import UnknownIdError, ValidationError
 from valuering.graph import (
     FindingKind,
@@ -129,6 +131,10 @@ def _model(offerings: tuple[ServiceOffering, ...] | None = None) -> PMO:
 PMO_ = _model()
 
 
+def _model_with_customers(customers: tuple[Customer, ...]) -> PMO:
+    return attrs.evolve(PMO_, customers=customers)
+
+
 def test_outcome_demand_by_hand() -> None:
     assert dict(outcome_demand(PMO_)) == pytest.approx(
         {"quality": 0.4375, "speed": 0.375, "trust": 0.1875}
@@ -154,6 +160,44 @@ def test_maturity_weighted_coverage_by_hand() -> None:
 def test_coverage_of_chosen_offerings() -> None:
     # tools alone: speed 0.5 -> 0.375 * 0.5 = 0.1875
     assert coverage(PMO_, ["tools"], catalog=TINY).total == pytest.approx(0.1875)
+
+
+def test_coverage_counts_each_id_once() -> None:
+    # Fractional strengths show a double count: tools twice would cover speed 1 - 0.5 * 0.5.
+    assert coverage(PMO_, ["tools", "tools"], catalog=TINY).total == pytest.approx(0.1875)
+    assert service_coverage(PMO_, ["tooling", "tooling"], catalog=TINY).total == pytest.approx(
+        0.1875
+    )
+
+
+def test_coverage_refuses_a_lone_string() -> None:
+    with pytest.raises(ValidationError) as caught:
+        coverage(PMO_, "tools", catalog=TINY)
+    assert [str(p) for p in caught.value.problems] == [
+        "offerings: expected a list of ids, got the string 'tools'; pass ['tools']"
+    ]
+    with pytest.raises(ValidationError, match="services: expected a list of ids"):
+        service_coverage(PMO_, "tooling", catalog=TINY)
+
+
+def test_customer_shares_by_hand() -> None:
+    # W_a * P = 3/4 * 1/2 each; W_b * P = 1/4 * 1/4 and 1/4 * 3/4; c has no voice.
+    assert customer_shares(PMO_.customers) == {
+        "a": {"speed": 0.375, "quality": 0.375},
+        "b": {"quality": 0.0625, "trust": 0.1875},
+    }
+    twice = Customer(
+        id="d",
+        name="D",
+        group="team",
+        expectations=(
+            Expectation(outcome="speed", priority=1),
+            Expectation(outcome="trust", priority=2),
+            Expectation(outcome="speed", priority=1),
+        ),
+    )
+    assert customer_shares([twice]) == {"d": {"speed": 0.5, "trust": 0.5}}
+    assert dict(outcome_demand(_model_with_customers((twice,)))) == {"speed": 0.5, "trust": 0.5}
 
 
 def test_value_attribution_by_hand() -> None:
@@ -353,6 +397,14 @@ def test_unknown_offering() -> None:
         trace_value(PMO_, "plann", catalog=TINY)
     with pytest.raises(UnknownIdError, match="unknown offering id 'plann'"):
         impact_of(PMO_, "plann", catalog=TINY)
+
+
+def test_an_id_that_is_not_a_string_is_unknown() -> None:
+    # A list passed by mistake is reported like any unknown id, not as an unhashable TypeError.
+    with pytest.raises(UnknownIdError, match=r"unknown offering id \['plan'\]"):
+        impact_of(PMO_, ["plan"], catalog=TINY)  # type: ignore[arg-type]
+    with pytest.raises(UnknownIdError, match=r"unknown outcome or objective id \['trust'\]"):
+        contributors(PMO_, ["trust"], catalog=TINY)  # type: ignore[arg-type]
 
 
 def test_a_dependency_cycle_is_spelled_out() -> None:

@@ -31,7 +31,7 @@ import attrs
 
 from valuering._tables import Tabular
 from valuering.catalog import Catalog
-from valuering.errors import UnknownIdError
+from valuering.errors import Problem, UnknownIdError, ValidationError
 from valuering.model import PMO, Customer
 from valuering.validation import catalog_for
 
@@ -46,18 +46,24 @@ __all__ = [
 
 
 def customer_shares(customers: Iterable[Customer]) -> dict[str, dict[str, float]]:
-    """W_c * P_{c,o} for every customer c and outcome o it expects: ``{customer: {outcome: share}}``."""
-    voiced = [c for c in customers if c.expectations]
-    total_weight = math.fsum(c.weight for c in voiced)
+    """W_c * P_{c,o} for every customer c and outcome o it expects: ``{customer: {outcome: share}}``.
+
+    >>> from valuering import Customer, Expectation
+    >>> customer_shares([Customer(id="cfo", name="CFO", group="g", weight=1, expectations=(
+    ...     Expectation(outcome="x", priority=1), Expectation(outcome="y", priority=3)))])
+    {'cfo': {'x': 0.25, 'y': 0.75}}
+    """
+    return shares_by_customer(expected_by(customers))
+
+
+def shares_by_customer(
+    by_outcome: Mapping[str, tuple[Sequence[str], Sequence[float]]],
+) -> dict[str, dict[str, float]]:
+    """The :func:`expected_by` table turned round: ``{customer: {outcome: share}}``."""
     shares: dict[str, dict[str, float]] = {}
-    for customer in voiced:
-        w = customer.weight / total_weight
-        total_priority = math.fsum(e.priority for e in customer.expectations)
-        row = shares.setdefault(customer.id, {})
-        for expectation in customer.expectations:
-            row[expectation.outcome] = row.get(expectation.outcome, 0.0) + (
-                w * expectation.priority / total_priority
-            )
+    for outcome, (customers, values) in by_outcome.items():
+        for customer, share in zip(customers, values, strict=True):
+            shares.setdefault(customer, {})[outcome] = share
     return shares
 
 
@@ -97,8 +103,8 @@ def outcome_demand(pmo: PMO) -> OutcomeDemand:
 def expected_by(customers: Iterable[Customer]) -> dict[str, tuple[list[str], list[float]]]:
     """W_c * P_{c,o} by outcome, as two columns: ``{outcome: ([customer, ...], [share, ...])}``.
 
-    The same numbers as :func:`customer_shares`, arranged the other way round in one pass (columns
-    rather than pairs, so a hundred thousand customers cost no extra objects).
+    Arranged by outcome, as columns rather than pairs, so a hundred thousand customers cost no extra
+    objects; :func:`customer_shares` turns it round.
 
     >>> from valuering import Customer, Expectation
     >>> expected_by([Customer(id="cfo", name="CFO", group="g", weight=1, expectations=(
@@ -110,23 +116,14 @@ def expected_by(customers: Iterable[Customer]) -> dict[str, tuple[list[str], lis
     by_outcome: defaultdict[str, tuple[list[str], list[float]]] = defaultdict(lambda: ([], []))
     for customer in voiced:
         w = customer.weight / total_weight
-        ident = customer.id
-        wanted = customer.expectations
-        total_priority = math.fsum([e.priority for e in wanted])
-        if len(wanted) > 1 and len({e.outcome for e in wanted}) < len(wanted):
-            # An outcome named twice: add its parts first, exactly as customer_shares does.
-            row: dict[str, float] = {}
-            for e in wanted:
-                row[e.outcome] = row.get(e.outcome, 0.0) + (w * e.priority / total_priority)
-            for outcome, share in row.items():
-                columns = by_outcome[outcome]
-                columns[0].append(ident)
-                columns[1].append(share)
-            continue
-        for e in wanted:
-            columns = by_outcome[e.outcome]
-            columns[0].append(ident)
-            columns[1].append(w * e.priority / total_priority)
+        total_priority = math.fsum([e.priority for e in customer.expectations])
+        row: dict[str, float] = {}  # an outcome named twice adds up its parts
+        for e in customer.expectations:
+            row[e.outcome] = row.get(e.outcome, 0.0) + w * e.priority / total_priority
+        for outcome, share in row.items():
+            columns = by_outcome[outcome]
+            columns[0].append(customer.id)
+            columns[1].append(share)
     return dict(by_outcome)
 
 
@@ -191,10 +188,21 @@ def coverage(
     """The share of demand covered by the PMO's offerings (or by the offering ids given).
 
     With ``maturity_weighted=True`` each strength M_{o,s} is scaled by m_s / 5, so immature services
-    cover less. Every offering counts once, even when two offerings run the same catalog service.
+    cover less. Every offering counts once, even when two offerings run the same catalog service or
+    an id is given twice.
+
+    >>> from valuering import examples
+    >>> pmo = examples.load("northwind-energy")
+    >>> round(coverage(pmo).total, 4), round(coverage(pmo, maturity_weighted=True).total, 4)
+    (0.984, 0.7467)
+    >>> round(coverage(pmo, ["reporting", "reporting"]).total, 4)
+    0.2541
     """
     cat = catalog_for(pmo, catalog)
-    chosen = pmo.offerings if offerings is None else tuple(pmo.offering(i) for i in offerings)
+    if offerings is None:
+        chosen = pmo.offerings
+    else:
+        chosen = tuple(pmo.offering(i) for i in _distinct_ids(offerings, "offerings"))
     strengths = []
     for offering in chosen:
         outcomes = _service_outcomes(cat, offering.service)
@@ -206,7 +214,7 @@ def coverage(
 def service_coverage(
     pmo: PMO, services: Iterable[str], *, catalog: Catalog | None = None
 ) -> Coverage:
-    """The share of the PMO's demand that a set of catalog services (by service id) would cover.
+    """The share of the PMO's demand that a set of catalog services would cover (each id counts once).
 
     >>> from valuering import PMO, Customer, Expectation
     >>> pmo = PMO(id="p", name="P", customers=(Customer(
@@ -216,7 +224,16 @@ def service_coverage(
     1.0
     """
     cat = catalog_for(pmo, catalog)
-    return _coverage(outcome_demand(pmo), [_service_outcomes(cat, s) for s in services])
+    chosen = _distinct_ids(services, "services")
+    return _coverage(outcome_demand(pmo), [_service_outcomes(cat, s) for s in chosen])
+
+
+def _distinct_ids(ids: Iterable[str], argument: str) -> list[str]:
+    """The ids, each once; a lone string is refused (its letters are not ids)."""
+    if isinstance(ids, str):
+        message = f"expected a list of ids, got the string {ids!r}; pass [{ids!r}]"
+        raise ValidationError([Problem(argument, message)])
+    return list(dict.fromkeys(ids))
 
 
 def _service_outcomes(catalog: Catalog, service_id: str) -> Mapping[str, float]:

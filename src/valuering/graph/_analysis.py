@@ -13,7 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 
 from valuering.catalog import Catalog
-from valuering.demand import OutcomeDemand, demand_from_expected, expected_by
+from valuering.demand import (
+    OutcomeDemand,
+    demand_from_expected,
+    expected_by,
+    shares_by_customer,
+)
 from valuering.errors import UnknownIdError
 from valuering.graph._dependencies import sound_dependency_graph
 from valuering.graph._results import (
@@ -74,11 +79,7 @@ class ValueAnalysis:
     @cached_property
     def customer_shares(self) -> Mapping[str, Mapping[str, float]]:
         """W_c * P_{c,o}: ``{customer: {outcome: share}}`` for customers with expectations."""
-        shares: dict[str, dict[str, float]] = {}
-        for outcome, (customers, values) in self._expected_by.items():
-            for customer, share in zip(customers, values, strict=True):
-                shares.setdefault(customer, {})[outcome] = share
-        return shares
+        return shares_by_customer(self._expected_by)
 
     # Attribution -----------------------------------------------------------------------------------
 
@@ -141,7 +142,7 @@ class ValueAnalysis:
     def _position(self, offering_id: str) -> int:
         try:
             return self.index[offering_id]
-        except KeyError:
+        except (KeyError, TypeError):  # TypeError: not an id at all (a list, say)
             raise UnknownIdError("offering", offering_id, self.index) from None
 
     def trace(self, offering_id: str) -> ValueTrace:
@@ -279,9 +280,13 @@ class ValueAnalysis:
     def contributors(self, node_id: str) -> Contributors:
         """The offerings behind an objective (checked first) or an outcome."""
         objectives = {o.id: o for o in self.pmo.objectives}
-        if node_id in objectives:
-            kind, outcomes = "objective", set(objectives[node_id].outcomes)
-        elif node_id in self.catalog.outcomes:
+        try:
+            objective, is_outcome = objectives.get(node_id), node_id in self.catalog.outcomes
+        except TypeError:  # not an id at all (a list, say)
+            objective, is_outcome = None, False
+        if objective is not None:
+            kind, outcomes = "objective", set(objective.outcomes)
+        elif is_outcome:
             kind, outcomes = "outcome", {node_id}
         else:
             raise UnknownIdError(
