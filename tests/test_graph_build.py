@@ -195,6 +195,28 @@ def test_dot_text() -> None:
     assert 'label="Portfolio management"' in text
 
 
+def test_dot_keeps_the_graph_name_and_quotes_keyword_ids() -> None:
+    text = to_dot(build_graph(NORTHWIND))
+    assert 'label="Northwind Energy Enterprise PMO";' in text.splitlines()
+    graph: nx.DiGraph[str] = nx.DiGraph(name="Keywords")
+    graph.add_node("node", kind="customer", name="Node")
+    graph.add_node("edge", kind="offering", name="Edge")
+    graph.add_edge("edge", "node", kind="serves", strength=1.0)
+    lines = to_dot(graph).splitlines()
+    # Unquoted, `node [...]` would set the defaults of every node instead.
+    assert '"node" [kind=customer, label="Node"];' in lines
+    assert '"edge" -> "node" [kind=serves, strength=1.0];' in lines
+
+
+def test_mermaid_of_a_graph_without_kinds() -> None:
+    lines = to_mermaid(dependency_graph(_small())).splitlines()
+    assert lines[:4] == ["flowchart LR", '  n0["gates"]', '  n1["method"]', '  n2["ppm"]']
+    assert "  n1 --> n0" in lines
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_node("a", kind="outcome", name="`Fast` #1")
+    assert to_mermaid(graph).splitlines()[1] == '  n0("#96;Fast#96; #35;1")'
+
+
 def test_dot_without_pydot(monkeypatch: pytest.MonkeyPatch) -> None:
     real_import = builtins.__import__
 

@@ -18,6 +18,7 @@ __all__ = ["GRAPH_FORMATS", "export_graph", "to_dot", "to_graphml", "to_mermaid"
 #: The formats :func:`export_graph` writes.
 GRAPH_FORMATS = ("json", "graphml", "mermaid", "dot")
 
+_DOT_KEYWORDS = {"node", "edge", "graph", "digraph", "subgraph", "strict"}
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _KIND_ORDER = {"objective": 0, "customer": 1, "outcome": 2, "offering": 3}
 _EDGE_ORDER = {"prerequisite": 0, "serves": 1, "expected_by": 2, "supports": 3}
@@ -79,7 +80,8 @@ def _xml_safe(value: Any) -> Any:
 
 def to_mermaid(graph: nx.DiGraph[str]) -> str:
     """A Mermaid flowchart: offerings as boxes, outcomes rounded, customers as stadiums, objectives
-    as hexagons; ``==>`` marks a prerequisite, a dotted arrow an expectation.
+    as hexagons; ``==>`` marks a prerequisite, a dotted arrow an expectation. Nodes and edges without
+    a ``kind`` (as in :func:`~valuering.graph.dependency_graph`) are plain boxes and arrows.
 
     >>> from valuering import PMO, Customer, Expectation, ServiceOffering
     >>> pmo = PMO(id="p", name="P", customers=(Customer(id="cfo", name="CFO",
@@ -100,20 +102,22 @@ def to_mermaid(graph: nx.DiGraph[str]) -> str:
       class n0 customer
     <BLANKLINE>
     """
-    kinds = [(node, str(data["kind"])) for node, data in graph.nodes(data=True)]
-    nodes = sorted(kinds, key=lambda item: (_KIND_ORDER[item[1]], item[0]))
+    kinds = [(node, str(data.get("kind", ""))) for node, data in graph.nodes(data=True)]
+    nodes = sorted(kinds, key=lambda item: (_KIND_ORDER.get(item[1], len(_KIND_ORDER)), item[0]))
     short = {node: f"n{i}" for i, (node, _) in enumerate(nodes)}
     lines = ["flowchart LR"]
     for node, kind in nodes:
-        opening, closing = _SHAPES[kind]
+        opening, closing = _SHAPES.get(kind, _SHAPES["offering"])
         label = _mermaid_text(str(graph.nodes[node].get("name", node)))
         lines.append(f'  {short[node]}{opening}"{label}"{closing}')
-    edges = sorted(graph.edges(data=True), key=lambda e: (_EDGE_ORDER[e[2]["kind"]], e[0], e[1]))
-    for source, target, data in edges:
-        arrow = _ARROWS[data["kind"]]
-        strength = data.get("strength", 1.0)
-        label = f"|{strength:g}|" if data["kind"] == "serves" and strength != 1.0 else ""
-        lines.append(f"  {short[source]} {arrow}{label} {short[target]}")
+    edges = sorted(
+        ((u, v, str(d.get("kind", ""))) for u, v, d in graph.edges(data=True)),
+        key=lambda e: (_EDGE_ORDER.get(e[2], len(_EDGE_ORDER)), e[0], e[1]),
+    )
+    for source, target, kind in edges:
+        strength = graph.edges[source, target].get("strength", 1.0)
+        label = f"|{strength:g}|" if kind == "serves" and strength != 1.0 else ""
+        lines.append(f"  {short[source]} {_ARROWS.get(kind, '-->')}{label} {short[target]}")
     for kind, style in _STYLES.items():
         lines.append(f"  classDef {kind} {style}")
     for kind in _STYLES:
@@ -125,7 +129,7 @@ def to_mermaid(graph: nx.DiGraph[str]) -> str:
 
 def _mermaid_text(text: str) -> str:
     """Label text Mermaid shows as written: entity codes for its special characters, no breaks."""
-    text = text.replace("#", "#35;").replace('"', "#quot;")
+    text = text.replace("#", "#35;").replace('"', "#quot;").replace("`", "#96;")
     text = text.replace("<", "#lt;").replace(">", "#gt;")
     return " ".join(text.split())
 
@@ -145,16 +149,23 @@ def to_dot(graph: nx.DiGraph[str]) -> str:
         import pydot  # noqa: F401  (to_pydot imports it lazily; fail early with a clear message)
     except ImportError:
         raise OptionalDependencyError("pydot", "dot", "DOT export") from None
-    labelled: nx.DiGraph[str] = nx.DiGraph()
-    labelled.graph.update({k: v for k, v in graph.graph.items() if k != "name"})
-    labelled.graph["label"] = graph.graph.get("name", "")
-    # pydot reserves "name" for the node id, so the display name travels as "label".
+    # pydot reserves "name" for the node id, so display names travel as "label"; to_pydot writes
+    # only the attributes under graph["graph"] on the graph itself.
+    labelled: nx.DiGraph[str] = nx.DiGraph(graph={_dot_label(k): v for k, v in graph.graph.items()})
     for node, data in graph.nodes(data=True):
-        attributes = {("label" if k == "name" else k): v for k, v in data.items()}
-        labelled.add_node(node, **attributes)
-    labelled.add_edges_from(graph.edges(data=True))
+        labelled.add_node(_dot_id(node), **{_dot_label(k): v for k, v in data.items()})
+    labelled.add_edges_from((_dot_id(u), _dot_id(v), d) for u, v, d in graph.edges(data=True))
     text: str = to_pydot(labelled).to_string()
     return text
+
+
+def _dot_label(key: str) -> str:
+    return "label" if key == "name" else key
+
+
+def _dot_id(node: str) -> str:
+    """DOT keywords as node ids must be quoted, or ``node [...]`` sets every node's defaults."""
+    return f'"{node}"' if node.lower() in _DOT_KEYWORDS else node
 
 
 def export_graph(pmo: PMO, format: str = "json", *, catalog: Catalog | None = None) -> str:
