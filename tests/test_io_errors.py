@@ -328,3 +328,20 @@ def test_values_the_parser_cannot_build_are_validation_errors(
     text: str, fmt: str, expected: str
 ) -> None:
     assert problems(text, fmt) == [expected]
+
+
+def test_catalog_file_problems_are_in_file_order(tmp_path: Path) -> None:
+    path = tmp_path / "acme.toml"
+    path.write_text(
+        'schema = "valuering-catalog/1"\nname = "acme"\nextends = "pmi-2025"\n\n'
+        '[[services]]\nid = "esg-reporting"\nname = "ESG reporting"\ncategory = "strategc"\n\n'
+        '[[outcomes]]\nid = "esg-compliance"\nname = "ESG compliance"\nhorizon = "forever"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as caught:
+        valuering.load_catalog(path)
+    assert [(p.line, p.path) for p in caught.value.problems] == [
+        (5, "services[0].level_names"),
+        (8, "services[0].category"),
+        (13, "outcomes[0].horizon"),
+    ]

@@ -27,6 +27,7 @@ __all__ = [
     "ValueRingError",
     "closest",
     "did_you_mean",
+    "sort_problems",
 ]
 
 
@@ -152,3 +153,26 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """
     match = closest(word, candidates)
     return f"; did you mean {match!r}?" if match else ""
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in reading order: by line (those without one last), then by path, then by message.
+
+    List indices in paths compare as numbers, so ``offerings[10]`` follows ``offerings[9]``.
+
+    >>> found = [Problem("offerings[10].id", "duplicate id 'a'"), Problem("offerings[9].id", "bad"),
+    ...          Problem("name", "must not be empty", line=3)]
+    >>> [p.path for p in sort_problems(found)]
+    ['name', 'offerings[9].id', 'offerings[10].id']
+    """
+    return sorted(problems, key=_reading_order)
+
+
+def _reading_order(problem: Problem) -> tuple[object, ...]:
+    parts: list[tuple[int, int, str]] = []
+    for token in problem.path.replace("[", ".[").split("."):
+        if token.startswith("[") and token[1:-1].isdigit():
+            parts.append((1, int(token[1:-1]), ""))
+        else:
+            parts.append((0, 0, token))
+    return (problem.line is None, problem.line or 0, parts, problem.message)

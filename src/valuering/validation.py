@@ -23,7 +23,13 @@ from collections.abc import Iterable, Iterator, Sequence
 import networkx as nx
 
 from valuering.catalog import Catalog, get_catalog
-from valuering.errors import Problem, UnknownIdError, ValidationError, did_you_mean
+from valuering.errors import (
+    Problem,
+    UnknownIdError,
+    ValidationError,
+    did_you_mean,
+    sort_problems,
+)
 from valuering.model import PMO, ServiceOffering
 
 __all__ = ["catalog_for", "dependency_cycles", "find_problems", "validate"]
@@ -77,18 +83,7 @@ def find_problems(pmo: PMO, catalog: Catalog | None = None) -> list[Problem]:
         *_cycle_problems(pmo),
         *_shared_id_problems(pmo, cat),
     ]
-    return sorted(problems, key=_problem_order)
-
-
-def _problem_order(problem: Problem) -> tuple[object, ...]:
-    # Sort by path with list indices compared as numbers, so offerings[10] follows offerings[9].
-    parts: list[object] = []
-    for token in problem.path.replace("[", ".[").split("."):
-        if token.startswith("[") and token[1:-1].isdigit():
-            parts.append((1, int(token[1:-1]), ""))
-        else:
-            parts.append((0, 0, token))
-    return (parts, problem.message)
+    return sort_problems(problems)
 
 
 def _unknown(path: str, kind: str, ident: str, known: Iterable[str]) -> Problem:

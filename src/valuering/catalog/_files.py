@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from valuering.catalog._catalog import Catalog, Link
-from valuering.errors import Problem, UnknownIdError, ValidationError
+from valuering.errors import Problem, UnknownIdError, ValidationError, sort_problems
 from valuering.io._converter import structure_partial
 from valuering.io._envelope import CATALOG_MIGRATIONS
 from valuering.io._files import located, read_document, read_text
@@ -125,11 +125,12 @@ def load_catalog(
         read_text(path), format_of(path), CatalogDocument, CATALOG_MIGRATIONS
     )
     if problems or doc is None:
-        raise ValidationError(located(problems, parsed, source), title=source)
+        raise ValidationError(sort_problems(located(problems, parsed, source)), title=source)
     try:
         return _build(doc, base=base, override=override, source=source)
     except ValidationError as error:
-        raise ValidationError(located(error.problems, parsed, source), title=source) from None
+        problems = located(error.problems, parsed, source)
+        raise ValidationError(sort_problems(problems), title=source) from None
 
 
 @functools.cache

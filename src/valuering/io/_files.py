@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from valuering.errors import Problem, ValidationError
+from valuering.errors import Problem, ValidationError, sort_problems
 from valuering.io._converter import structure_partial, unstructure
 from valuering.io._envelope import MODEL_MIGRATIONS, Migrations
 from valuering.io._formats import Parsed, check_format, emit, format_of, parse
@@ -100,13 +100,6 @@ def _cross_problems(pmo: PMO, catalog: Catalog | None, known: list[Problem]) -> 
     return [p for p in found if not any(_within(p.path, k.path) for k in known)]
 
 
-def _sorted(problems: list[Problem]) -> list[Problem]:
-    """In file order (by line), like a compiler's report; problems without a line last, by path."""
-    from valuering.validation import _problem_order
-
-    return sorted(problems, key=lambda p: (p.line is None, p.line or 0, _problem_order(p)))
-
-
 def loads(
     text: str, format: str = "toml", *, catalog: Catalog | None = None, source: str | None = None
 ) -> PMO:
@@ -132,7 +125,7 @@ def loads(
     if pmo is not None:
         problems = [*problems, *_cross_problems(pmo, catalog, problems)]
     if problems:
-        raise ValidationError(_sorted(located(problems, parsed, source)), title=source)
+        raise ValidationError(sort_problems(located(problems, parsed, source)), title=source)
     assert pmo is not None
     return pmo
 
