@@ -114,3 +114,43 @@ def test_demo_shows_the_value_picture(capsys: pytest.CaptureFixture[str]) -> Non
     assert top.split()[:3] == ["portfolio-management", "14.2", "%"]
     assert "Losing 'methodology' puts the most demand at risk: 81.6 %" in out
     assert "  1. methodology, pmis" in out
+
+
+def test_top_must_be_a_whole_number_of_zero_or_more(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["impact", FILE, "pmis", "--top", "-1"])
+    assert caught.value.code == 2
+    assert (
+        "argument --top: expected a whole number of 0 or more, got '-1'" in capsys.readouterr().err
+    )
+
+
+def test_top_zero_lists_no_customers(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "trace", FILE, "reporting", "--top", "0")
+    assert code == 0
+    customers = out.split("Customers who expect them (7 expectations)\n")[1].splitlines()
+    assert customers[1:3] == ["... and 7 more (--top to show more).", ""]
+    code, out, _ = _run(capsys, "impact", FILE, "pmis", "--top", "2")
+    assert out.splitlines()[-1] == (
+        "Customers affected (6): Chief Financial Officer, Chief Operating Officer, "
+        "and 4 more (--top to show more)."
+    )
+
+
+def test_impact_of_one_offering_reads_in_the_singular(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "impact", FILE, "coaching")
+    assert "Lost with it (1 offering): coaching." in out.splitlines()
+
+
+def test_graph_output_must_name_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "graph", FILE, "-o", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert (
+        err
+        == f"valuering graph: 1 problem:\n  --output: {tmp_path} is a folder; name a file to write\n"
+    )
+    missing = tmp_path / "no-such-folder" / "graph.json"
+    code, _, err = _run(capsys, "graph", FILE, "-o", str(missing))
+    assert code == 1
+    assert f"there is no folder {str(missing.parent)!r} to write 'graph.json' in" in err
+    assert list(tmp_path.iterdir()) == []

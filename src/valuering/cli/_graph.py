@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from valuering.catalog import Catalog
 from valuering.cli._format import bar, heading, percent, table
+from valuering.errors import Problem, ValidationError
 from valuering.graph import (
     GRAPH_FORMATS,
     Impact,
@@ -20,6 +21,7 @@ from valuering.graph import (
     delivery_waves,
     export_graph,
 )
+from valuering.io._files import write_text
 from valuering.model import PMO
 from valuering.validation import catalog_for
 
@@ -70,8 +72,27 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
         "--format", choices=("text", "json"), default="text", help="output format (default text)"
     )
     parser.add_argument(
-        "--top", type=int, default=10, help="how many customers to list in text (default 10)"
+        "--top",
+        type=_count,
+        default=10,
+        metavar="N",
+        help="how many customers to list in text (default 10)",
     )
+
+
+def _count(text: str) -> int:
+    """A whole number of at least 0, for ``--top``."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, got {text!r}")
+    return number
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def _load(path: str) -> tuple[PMO, Catalog]:
@@ -158,18 +179,21 @@ def _trace_text(pmo: PMO, catalog: Catalog, trace: ValueTrace, top: int) -> str:
     ]
     lines.append(table(rows, ["outcome", "demand", "strength", "its share"], right=[1, 2, 3]))
     customers = trace.customers
-    lines += ["", heading(f"Customers who expect them ({len(customers)} expectations)", "-")]
-    if customers:
+    lines += [
+        "",
+        heading(f"Customers who expect them ({_plural(len(customers), 'expectation')})", "-"),
+    ]
+    if not customers:
+        lines.append("No customer expects any of its outcomes.")
+    if customers[:top]:
         names = {c.id: c.name for c in pmo.customers}
         shown = [
             (names.get(c, c), _outcome_name(catalog, o), percent(s, 1))
             for c, o, s in customers[:top]
         ]
         lines.append(table(shown, ["customer", "outcome", "share of demand"], right=[2]))
-        if len(customers) > top:
-            lines.append(f"... and {len(customers) - top} more (--top to show more).")
-    else:
-        lines.append("No customer expects any of its outcomes.")
+    if len(customers) > top:
+        lines.append(f"... and {len(customers) - top} more (--top to show more).")
     lines += [
         "",
         f"Strategic objectives supported: {_listing(trace.objectives)}.",
@@ -202,7 +226,7 @@ def _impact_text(pmo: PMO, catalog: Catalog, impact: Impact, top: int) -> str:
     lost = impact.lost
     lines = [
         heading(f"Impact of losing {_offering_title(pmo, catalog, impact.offering)}"),
-        f"Lost with it ({len(lost)} offerings): {_listing(lost)}.",
+        f"Lost with it ({_plural(len(lost), 'offering')}): {_listing(lost)}.",
         f"Coverage of demand: {percent(impact.coverage_before, 1)} -> "
         f"{percent(impact.coverage_after, 1)}; demand at risk: {percent(impact.demand_at_risk, 1)}.",
         "",
@@ -223,9 +247,10 @@ def _impact_text(pmo: PMO, catalog: Catalog, impact: Impact, top: int) -> str:
     lines.append(table(rows, ["outcome", "demand", "covered", "demand lost"], right=[1, 3]))
     customers = impact.customers
     names = {c.id: c.name for c in pmo.customers}
-    shown = ", ".join(names.get(c, c) for c in customers[:top])
-    more = f", and {len(customers) - top} more" if len(customers) > top else ""
-    lines += ["", f"Customers affected ({len(customers)}): {shown}{more}."]
+    shown = [names.get(c, c) for c in customers[:top]]
+    if len(customers) > top:
+        shown.append(f"{'and ' if shown else ''}{len(customers) - top} more (--top to show more)")
+    lines += ["", f"Customers affected ({len(customers)}): {', '.join(shown)}."]
     return "\n".join(lines)
 
 
@@ -238,8 +263,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json([f.to_dict() for f in findings])
     elif findings:
-        count = f"{len(findings)} finding" + ("" if len(findings) == 1 else "s")
-        print(heading(f"{pmo.name}: {count}"))
+        print(heading(f"{pmo.name}: {_plural(len(findings), 'finding')}"))
         for finding in findings:
             print(f"  {finding}")
     else:
@@ -257,11 +281,24 @@ def _graph(args: argparse.Namespace) -> int:
     pmo, catalog = _load(args.file)
     text = export_graph(pmo, args.format, catalog=catalog)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        _write(args.output, text)
         print(f"Wrote the {args.format} value graph to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _write(path: str, text: str) -> None:
+    """Write atomically with the io module's writer, after checking there is a file to write."""
+    target = Path(path)
+    if target.is_dir():
+        problem = f"{path} is a folder; name a file to write"
+    elif not target.parent.is_dir():
+        problem = f"there is no folder {str(target.parent)!r} to write {target.name!r} in"
+    else:
+        write_text(target, text)
+        return
+    raise ValidationError([Problem("--output", problem)])
 
 
 # demo ------------------------------------------------------------------------------------------
