@@ -18,9 +18,9 @@ from valuering.graph import (
     ValueAnalysis,
     ValueTrace,
     check,
-    delivery_waves,
     export_graph,
 )
+from valuering.graph._checks import findings
 from valuering.io._files import write_text
 from valuering.model import PMO
 from valuering.validation import catalog_for
@@ -327,10 +327,9 @@ def demo_section(pmo: PMO, catalog: Catalog) -> str:
             f"{percent(worst.demand_at_risk, 1)} ({len(worst.lost)} offerings drop out with it, "
             f"{len(worst.customers)} customers affected).",
         ]
-    waves = delivery_waves(pmo, catalog)
     lines += ["", "Delivery waves (each needs only earlier waves):"]
-    lines += [f"  {n}. {', '.join(wave)}" for n, wave in enumerate(waves, start=1)]
-    findings = check(pmo, catalog=catalog)
-    if findings:
-        lines += ["", "Health checks:"] + [f"  {f}" for f in findings]
+    lines += [f"  {n}. {', '.join(wave)}" for n, wave in enumerate(analysis.waves, start=1)]
+    health = findings(analysis)
+    if health:
+        lines += ["", "Health checks:"] + [f"  {f}" for f in health]
     return "\n".join(lines)

@@ -48,6 +48,8 @@ class ValueAnalysis:
     >>> analysis = ValueAnalysis(examples.load("northwind-energy"))
     >>> analysis.order[:3]
     ('methodology', 'pmis', 'governance')
+    >>> analysis.waves[0]
+    ('methodology', 'pmis')
     >>> round(analysis.impact("methodology").demand_at_risk, 4)
     0.8157
     """
@@ -58,7 +60,9 @@ class ValueAnalysis:
         self._expected_by = expected_by(pmo.customers)
         self.demand: OutcomeDemand = demand_from_expected(self._expected_by)
         graph, waves = sound_dependency_graph(pmo, self.catalog, self.demand)
-        #: Offering ids in delivery order: wave by wave (see delivery_waves), by id within a wave.
+        #: The delivery waves, as :func:`~valuering.graph.delivery_waves` gives them.
+        self.waves: tuple[tuple[str, ...], ...] = waves
+        #: Offering ids in delivery order: wave by wave, by id within a wave.
         self.order: tuple[str, ...] = tuple(ident for wave in waves for ident in wave)
         self.index = {ident: i for i, ident in enumerate(self.order)}
         by_id = {o.id: o for o in pmo.offerings}

@@ -52,7 +52,11 @@ def check(pmo: PMO, *, catalog: Catalog | None = None) -> tuple[Finding, ...]:
     ...     print(finding)
     unmet-demand: outcome 'improved-project-customer-relationships' is expected (1.6 % of demand) but no offering serves it
     """
-    analysis = ValueAnalysis(pmo, catalog)
+    return findings(ValueAnalysis(pmo, catalog))
+
+
+def findings(analysis: ValueAnalysis) -> tuple[Finding, ...]:
+    """The findings of :func:`check`, from an analysis already built."""
     return (*_no_value(analysis), *_unmet_demand(analysis), *_held_down(analysis))
 
 
