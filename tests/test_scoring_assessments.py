@@ -172,6 +172,10 @@ def test_bad_step_and_shape() -> None:
         score_self_assessment(7, {**ratings_for(self_assessment(7), 20), "sla-reporting": "55555"})
     with pytest.raises(ValidationError, match=r"total: 19 is outside 20\.\.100"):
         self_assessment(7).band_for(19)
+    with pytest.raises(ValidationError, match=r"total: 50\.5 is not a whole number"):
+        self_assessment(7).band_for(50.5)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="total: '50' is not a whole number"):
+        self_assessment(7).band_for("50")  # type: ignore[arg-type]
 
 
 def test_read_ratings_toml_and_json(tmp_path: Path) -> None:

@@ -94,3 +94,10 @@ def test_smallest_mix_without_demand_does_not_reach() -> None:
 def test_smallest_mix_rejects_bad_targets(pmo: PMO, target: object) -> None:
     with pytest.raises(ValidationError, match=r"target: .* is not a coverage in"):
         smallest_mix(pmo, target=target)  # type: ignore[arg-type]
+
+
+def test_unknown_horizon_is_a_validation_error(pmo: PMO) -> None:
+    with pytest.raises(
+        ValidationError, match=r"horizon: 'later' is not a Horizon \(one of 'short'"
+    ):
+        horizon_balance(pmo)["later"]

@@ -224,3 +224,30 @@ def test_example_model_indicators() -> None:
         "gate-review-lead-time": SlaState.RED,
         "course-satisfaction": SlaState.GREEN,
     }
+
+
+def test_attainment_names_bad_arguments() -> None:
+    with pytest.raises(ValidationError) as info:
+        attainment("72", float("nan"))  # type: ignore[arg-type]
+    assert [str(p) for p in info.value.problems] == [
+        "actual: '72' is not a finite number",
+        "target: nan is not a finite number",
+    ]
+    with pytest.raises(ValidationError, match=r"direction: 'lower' is not a Direction \(one of "):
+        attainment(1, 2, "lower")  # type: ignore[arg-type]
+
+
+def test_lookups_by_unknown_layer_or_state_are_validation_errors() -> None:
+    pmo = examples.load("northwind-energy")
+    with pytest.raises(ValidationError, match="did you mean 'value-delivery'"):
+        indicator_attainment(pmo).layer("value-delivered")
+    with pytest.raises(ValidationError, match=r"layer: 'x' is not a IndicatorLayer"):
+        indicator_attainment(pmo).subject("improved-success-rates", "x")
+    with pytest.raises(ValidationError, match="did you mean 'amber'"):
+        sla_status(pmo).count("ambre")
+
+
+@pytest.mark.parametrize("ratings", [None, 9, "9910"])
+def test_nps_needs_a_list(ratings: object) -> None:
+    with pytest.raises(ValidationError, match="expected a list of ratings from 0 to 10"):
+        nps(ratings)  # type: ignore[arg-type]

@@ -126,3 +126,8 @@ def test_example_model() -> None:
 def test_bad_catalog_name() -> None:
     with pytest.raises(ValidationError, match=r"unknown catalog.*'mine'"):
         maturity_by_category(PMO(id="p", name="P", catalog="mine"))
+
+
+def test_unknown_category_is_a_validation_error() -> None:
+    with pytest.raises(ValidationError, match="did you mean 'tactical'"):
+        maturity_by_category(X3)["tactic"]

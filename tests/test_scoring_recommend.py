@@ -12,6 +12,7 @@ from valuering import (
     priorities_from_moscow,
     priorities_from_ranking,
     recommend_services,
+    smallest_mix,
 )
 from valuering.errors import UnknownIdError
 from valuering.scoring import MOSCOW_PRIORITIES
@@ -171,3 +172,31 @@ def test_helpers_feed_a_model() -> None:
     scores = {s.service: s.score for s in recommend_services(pmo)}
     assert scores["portfolio-management"] == pytest.approx(1.0)
     assert scores["performance-management"] == pytest.approx(2 / 3)
+
+
+def test_priorities_helpers_reject_the_wrong_shape() -> None:
+    # A single string would otherwise be ranked letter by letter.
+    with pytest.raises(ValidationError, match="expected a list of outcome ids, got 'abc'"):
+        priorities_from_ranking("abc")
+    with pytest.raises(ValidationError, match="expected a table of outcome ids to MoSCoW labels"):
+        priorities_from_moscow(["must"])  # type: ignore[arg-type]
+    with pytest.raises(ValidationError) as info:
+        priorities_from_moscow({"a-1": "must"}, priorities={"must": "3", "could": -1.0})  # type: ignore[dict-item]
+    assert [str(p) for p in info.value.problems] == [
+        "priorities.must: '3' is not a number of points (0 or more)",
+        "priorities.could: -1.0 is not a number of points (0 or more)",
+    ]
+
+
+def test_unknown_expected_outcome_is_named(small: PMO) -> None:
+    typo = Customer(
+        id="c",
+        name="C",
+        group="project-managers",
+        expectations=priorities_from_ranking(["improved-succes-rates"]),
+    )
+    pmo = PMO(id="p", name="P", customers=(*small.customers, typo), offerings=small.offerings)
+    with pytest.raises(UnknownIdError, match="did you mean 'improved-success-rates'"):
+        recommend_services(pmo)
+    with pytest.raises(UnknownIdError, match="did you mean 'improved-success-rates'"):
+        smallest_mix(pmo)

@@ -111,11 +111,13 @@ class SelfAssessment(Tabular):
         )
 
     def band_for(self, total: int) -> AssessmentBand:
-        """The band a total falls in (a total outside the possible range is a ValidationError).
+        """The band a total falls in; a total that is not a whole number in the possible range is an error.
 
         >>> self_assessment(7).band_for(88), self_assessment(7).band_for(89)
         (<AssessmentBand.GOOD: 'good'>, <AssessmentBand.EXCELLENT: 'excellent'>)
         """
+        if isinstance(total, bool) or not isinstance(total, int):
+            raise ValidationError([Problem("total", f"{total!r} is not a whole number")])
         for band in self.bands:
             if band.low <= total <= band.high:
                 return band.band

@@ -14,9 +14,11 @@ import attrs
 
 from valuering._tables import Tabular
 from valuering.catalog import Catalog
-from valuering.demand import coverage, outcome_demand
+from valuering.demand import coverage
 from valuering.errors import Problem, ValidationError
 from valuering.model import PMO, Horizon
+from valuering.scoring._args import member
+from valuering.scoring._recommend import known_demand
 from valuering.validation import catalog_for
 
 __all__ = ["HorizonBalance", "HorizonShare", "Mix", "MixStep", "horizon_balance", "smallest_mix"]
@@ -53,7 +55,7 @@ class HorizonBalance(Tabular):
         return iter(self.horizons)
 
     def __getitem__(self, horizon: Horizon | str) -> HorizonShare:
-        return self.horizons[Horizon(horizon).rank - 1]
+        return self.horizons[member(Horizon, horizon, "horizon").rank - 1]
 
     def __repr__(self) -> str:
         shares = ", ".join(f"{h.horizon.value} {h.share:.0%}" for h in self.horizons)
@@ -201,7 +203,7 @@ def smallest_mix(pmo: PMO, target: float = 0.8, *, catalog: Catalog | None = Non
     if isinstance(target, bool) or not isinstance(target, int | float) or not 0 < target <= 1:
         raise ValidationError([Problem("target", f"{target!r} is not a coverage in (0, 1]")])
     cat = catalog_for(pmo, catalog)
-    demand = outcome_demand(pmo)
+    demand = known_demand(pmo, cat)
     missing = dict.fromkeys(demand, 1.0)  # prod (1 - M) over the chosen services, per outcome
     candidates = list(cat.ordered_services())
     steps: list[MixStep] = []

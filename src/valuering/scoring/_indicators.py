@@ -18,6 +18,7 @@ import attrs
 from valuering._tables import Tabular
 from valuering.errors import Problem, ValidationError
 from valuering.model import PMO, Direction, IndicatorLayer
+from valuering.scoring._args import is_number, member
 
 __all__ = [
     "IndicatorAttainment",
@@ -57,7 +58,8 @@ def attainment(
 
     The result is never below 0 and never above ``cap`` (None: no cap). When the ratio is undefined (a
     target of 0 when higher is better, an actual of 0 when lower is better) or its denominator is
-    negative, attainment is 1.0 if the target is met and 0.0 if not.
+    negative, attainment is 1.0 if the target is met and 0.0 if not. An ``actual`` or ``target`` that is
+    not a finite number, or an unknown direction, is a ValidationError.
 
     >>> attainment(72, 90), attainment(14, 10, Direction.LOWER_IS_BETTER)
     (0.8, 0.7142857142857143)
@@ -65,7 +67,14 @@ def attainment(
     (1.0, 1.1, 1.0)
     """
     _check_cap(cap)
-    higher = Direction(direction) is Direction.HIGHER_IS_BETTER
+    problems = [
+        Problem(name, f"{value!r} is not a finite number")
+        for name, value in (("actual", actual), ("target", target))
+        if not is_number(value)
+    ]
+    if problems:
+        raise ValidationError(problems)
+    higher = member(Direction, direction, "direction") is Direction.HIGHER_IS_BETTER
     numerator, denominator = (actual, target) if higher else (target, actual)
     if denominator > 0:
         ratio = max(0.0, numerator / denominator)
@@ -120,7 +129,7 @@ class IndicatorAttainment(Tabular):
 
     def layer(self, layer: IndicatorLayer | str) -> float | None:
         """The weight-averaged attainment of a layer's measured indicators (None when none is measured)."""
-        wanted = IndicatorLayer(layer)
+        wanted = member(IndicatorLayer, layer, "layer")
         pairs = [
             (i.weight, i.attainment)
             for i in self.indicators
@@ -130,7 +139,7 @@ class IndicatorAttainment(Tabular):
 
     def subject(self, subject: str, layer: IndicatorLayer | str) -> float | None:
         """The attainment of one subject on one layer (None when it has no measured indicator there)."""
-        wanted = IndicatorLayer(layer)
+        wanted = member(IndicatorLayer, layer, "layer")
         for s in self.subjects:
             if s.subject == subject and s.layer is wanted:
                 return s.attainment
@@ -244,7 +253,7 @@ class SlaStatuses(Tabular):
 
     def count(self, state: SlaState | str) -> int:
         """How many SLAs are in ``state``."""
-        wanted = SlaState(state)
+        wanted = member(SlaState, state, "state")
         return sum(1 for s in self.slas if s.state is wanted)
 
     def __repr__(self) -> str:
@@ -338,6 +347,11 @@ def nps(ratings: Iterable[int]) -> NetPromoterScore:
     >>> result.score, result.promoters, result.detractors
     (20.0, 5, 3)
     """
+    if isinstance(ratings, str | bytes) or not isinstance(ratings, Iterable):
+        raise ValidationError(
+            [Problem("", f"expected a list of ratings from 0 to 10, got {ratings!r}")],
+            title="NPS ratings",
+        )
     values = list(ratings)
     problems = [
         Problem(f"[{i}]", f"{r!r} is not a rating from 0 to 10")

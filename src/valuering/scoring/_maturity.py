@@ -15,6 +15,7 @@ import attrs
 from valuering._tables import Tabular
 from valuering.catalog import Catalog
 from valuering.model import PMO, ServiceCategory
+from valuering.scoring._args import member
 from valuering.scoring._recommend import recommend_services
 from valuering.validation import catalog_for
 
@@ -52,7 +53,7 @@ class MaturityByCategory(Tabular):
     _columns = ("category", "offerings", "total", "percent")
 
     def __getitem__(self, category: ServiceCategory | str) -> float | None:
-        wanted = ServiceCategory(category)
+        wanted = member(ServiceCategory, category, "category")
         return next(c.percent for c in self.categories if c.category is wanted)
 
     def __iter__(self) -> Iterator[CategoryMaturity]:

@@ -15,9 +15,10 @@ import attrs
 
 from valuering._tables import Tabular
 from valuering.catalog import Catalog
-from valuering.demand import outcome_demand
+from valuering.demand import OutcomeDemand, outcome_demand
 from valuering.errors import Problem, UnknownIdError, ValidationError, did_you_mean
 from valuering.model import PMO, Expectation, ServiceCategory
+from valuering.scoring._args import is_number
 from valuering.validation import catalog_for
 
 __all__ = [
@@ -133,7 +134,7 @@ def recommend_services(pmo: PMO, catalog: Catalog | None = None) -> Recommendati
     ('pfm',)
     """
     cat = catalog_for(pmo, catalog)
-    demand = outcome_demand(pmo)
+    demand = known_demand(pmo, cat)
     offered: dict[str, list[str]] = {}
     for offering in pmo.offerings:
         offered.setdefault(offering.service, []).append(offering.id)
@@ -167,6 +168,18 @@ def recommend_services(pmo: PMO, catalog: Catalog | None = None) -> Recommendati
     )
 
 
+def known_demand(pmo: PMO, catalog: Catalog) -> OutcomeDemand:
+    """D_o, once every expected outcome is known to be in the catalog (UnknownIdError otherwise).
+
+    A misspelt outcome would otherwise take its share of the demand and serve no service, lowering every
+    score without a word.
+    """
+    demand = outcome_demand(pmo)
+    for outcome in demand:
+        catalog.outcome(outcome)
+    return demand
+
+
 def priorities_from_ranking(outcomes: Iterable[str]) -> tuple[Expectation, ...]:
     """Expectations from outcomes ranked most important first, by rank points (a Borda count).
 
@@ -177,6 +190,11 @@ def priorities_from_ranking(outcomes: Iterable[str]) -> tuple[Expectation, ...]:
     ...     ["better-project-prioritization", "improved-success-rates", "reduction-of-risk-exposure"])]
     [('better-project-prioritization', 3.0), ('improved-success-rates', 2.0), ('reduction-of-risk-exposure', 1.0)]
     """
+    if isinstance(outcomes, str | bytes) or not isinstance(outcomes, Iterable):
+        raise ValidationError(
+            [Problem("", f"expected a list of outcome ids, got {outcomes!r}")],
+            title="ranked outcomes",
+        )
     ranked = list(outcomes)
     first: dict[str, int] = {}
     problems = []
@@ -223,7 +241,16 @@ def priorities_from_moscow(
     ...     "improved-success-rates": "won't"})]
     [('better-project-prioritization', 3.0), ('reduction-of-risk-exposure', 1.0)]
     """
-    problems = []
+    if not isinstance(labels, Mapping):
+        raise ValidationError(
+            [Problem("", f"expected a table of outcome ids to MoSCoW labels, got {labels!r}")],
+            title="MoSCoW labels",
+        )
+    problems = [
+        Problem(f"priorities.{label}", f"{points!r} is not a number of points (0 or more)")
+        for label, points in priorities.items()
+        if not is_number(points) or points < 0
+    ]
     chosen: list[tuple[float, int, str]] = []
     for index, (outcome, label) in enumerate(labels.items()):
         key = label.strip().lower() if isinstance(label, str) else ""
@@ -237,8 +264,9 @@ def priorities_from_moscow(
                 )
             )
             continue
-        if priorities[key] > 0:
-            chosen.append((-priorities[key], index, outcome))
+        points = priorities[key]
+        if is_number(points) and points > 0:  # bad points are already a problem
+            chosen.append((-points, index, outcome))
     if problems:
         raise ValidationError(problems, title="MoSCoW labels")
     return tuple(Expectation(outcome=o, priority=-p) for p, _, o in sorted(chosen))
