@@ -79,3 +79,26 @@ def test_demo_section() -> None:
 def test_demo_includes_scores(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo"]) == 0
     assert "Scores for the steering committee" in capsys.readouterr().out
+
+
+def test_score_top_says_what_it_leaves_out(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", EXAMPLE, "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    # 11 of the 12 offerings are below target; governance is at it.
+    assert "... and 8 more below target (--top 11 lists all)." in out
+    assert "Every offering is at or above its target." not in out
+
+
+@pytest.mark.parametrize("top", ["0", "-2", "many"])
+def test_top_must_be_positive(top: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["recommend", EXAMPLE, "--top", top])
+    assert info.value.code == 2
+    assert f"argument --top: '{top}' is not a whole number of 1 or more" in capsys.readouterr().err
+
+
+def test_recommend_bad_target_prints_no_partial_report(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommend", EXAMPLE, "--target", "1.5"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "target: 1.5 is not a coverage in (0, 1]" in captured.err

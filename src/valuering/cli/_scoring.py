@@ -10,6 +10,7 @@ from valuering.demand import coverage
 from valuering.errors import Problem, ValidationError
 from valuering.model import PMO, IndicatorLayer
 from valuering.scoring import (
+    SelfAssessment,
     SlaState,
     competence_fit,
     horizon_balance,
@@ -35,7 +36,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "score", help="service maturity by category, overall, and gaps to target"
     )
     score.add_argument("file", help="a model file (.toml, .json, .yaml)")
-    score.add_argument("--top", type=int, default=10, help="how many gaps to list (default 10)")
+    score.add_argument(
+        "--top", type=_positive_int, default=10, help="how many gaps to list (default 10)"
+    )
     score.set_defaults(handler=_score)
 
     recommend = subparsers.add_parser(
@@ -44,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     recommend.add_argument("file", help="a model file (.toml, .json, .yaml)")
     recommend.add_argument(
-        "--top", type=int, default=10, help="how many services to list (default 10)"
+        "--top", type=_positive_int, default=10, help="how many services to list (default 10)"
     )
     recommend.add_argument(
         "--target",
@@ -63,6 +66,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="print a ratings file to fill in, with the statements",
     )
     assess.set_defaults(handler=_assess)
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number of 1 or more (``--top 0`` would list nothing and say so wrongly)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return value
 
 
 def _load(path: str) -> tuple[PMO, Catalog]:
@@ -94,7 +108,8 @@ def _maturity_lines(pmo: PMO, catalog: Catalog) -> list[str]:
     ]
 
 
-def _gap_rows(pmo: PMO, catalog: Catalog, top: int) -> list[tuple[object, ...]]:
+def _gap_rows(pmo: PMO, catalog: Catalog) -> list[tuple[object, ...]]:
+    """One row per offering below its target, highest priority first."""
     return [
         (
             g.offering,
@@ -103,7 +118,7 @@ def _gap_rows(pmo: PMO, catalog: Catalog, top: int) -> list[tuple[object, ...]]:
             g.gap,
             f"{g.priority:.3f}",
         )
-        for g in maturity_gaps(pmo, catalog).open()[:top]
+        for g in maturity_gaps(pmo, catalog).open()
     ]
 
 
@@ -113,13 +128,19 @@ def _score(args: argparse.Namespace) -> int:
     print("\n".join(_maturity_lines(pmo, catalog)))
     print()
     print(heading("Gaps to target, by priority = gap × recommendation score", "-"))
-    rows = _gap_rows(pmo, catalog, args.top)
+    rows = _gap_rows(pmo, catalog)
     if rows:
         print(
             table(
-                rows, ["offering", "current level", "target level", "gap", "priority"], right=[3, 4]
+                rows[: args.top],
+                ["offering", "current level", "target level", "gap", "priority"],
+                right=[3, 4],
             )
         )
+        if len(rows) > args.top:
+            print(
+                f"... and {len(rows) - args.top} more below target (--top {len(rows)} lists all)."
+            )
     else:
         print("Every offering is at or above its target.")
     return 0
@@ -131,6 +152,9 @@ def _score(args: argparse.Namespace) -> int:
 def _recommend(args: argparse.Namespace) -> int:
     pmo, catalog = _load(args.file)
     ranked = recommend_services(pmo, catalog)
+    mix = smallest_mix(
+        pmo, args.target, catalog=catalog
+    )  # first: a bad --target stops before output
     print(heading(f"{pmo.name}: services ranked by the customers' expected outcomes"))
     rows = []
     for s in ranked.top(args.top):
@@ -160,7 +184,6 @@ def _recommend(args: argparse.Namespace) -> int:
     for warning in balance.warnings:
         print(f"  warning: {warning}")
     print()
-    mix = smallest_mix(pmo, args.target, catalog=catalog)
     print(heading(f"Smallest mix reaching {percent(args.target)} coverage (greedy)", "-"))
     mix_rows = [(m.step, m.name, f"+{percent(m.gain, 1)}", percent(m.coverage, 1)) for m in mix]
     if mix_rows:
@@ -176,7 +199,7 @@ def _recommend(args: argparse.Namespace) -> int:
 def _assess(args: argparse.Namespace) -> int:
     instrument = self_assessment(args.step)
     if args.template:
-        print(_template(args.step))
+        print(_template(instrument))
         return 0
     if args.ratings is None:
         raise ValidationError(
@@ -205,8 +228,8 @@ def _assess(args: argparse.Namespace) -> int:
     return 0
 
 
-def _template(step: int) -> str:
-    instrument = self_assessment(step)
+def _template(instrument: SelfAssessment) -> str:
+    step = instrument.step.number
     lines = [
         f"# Self-assessment for flywheel step {step}: {instrument.step.label}.",
         "# Rate each statement 1-5: "
@@ -231,7 +254,7 @@ def demo_section(pmo: PMO, catalog: Catalog) -> str:
     lines.extend(_maturity_lines(pmo, catalog))
     lines.append("")
     lines.append("Largest maturity gaps (gap × recommendation score):")
-    gap_rows = _gap_rows(pmo, catalog, 3)
+    gap_rows = _gap_rows(pmo, catalog)[:3]
     lines.append(
         table(gap_rows, ["offering", "current", "target", "gap", "priority"], right=[3, 4])
         if gap_rows
