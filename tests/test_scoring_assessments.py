@@ -214,3 +214,85 @@ def test_read_ratings_errors(tmp_path: Path) -> None:
     wrong_step.write_text('{"step": 12, "sections": {}}', encoding="utf-8")
     with pytest.raises(ValidationError, match="12 is not a step number"):
         read_ratings(wrong_step)
+
+
+# The implementation activities of each step (domain.md 1.12), which are the sections of its instrument.
+SECTION_TITLES = {
+    1: [
+        "Identify potential customers",
+        "Regular touchpoints",
+        "Educate customers",
+        "Measure effectiveness",
+        "Continuous improvement of awareness",
+    ],
+    2: [
+        "Outcome-based needs assessment",
+        "Data collection and outcome analysis",
+        "Gap analysis and opportunities",
+        "Prioritize needs",
+        "Demonstrate value of the needs assessment",
+    ],
+    3: [
+        "Synthesize needs",
+        "Map pains to solutions",
+        "Define the value proposition",
+        "Establish and evolve",
+        "Measure and refine",
+    ],
+    4: [
+        "Delivery approach design",
+        "Process design",
+        "Service catalog",
+        "Service KPIs and goals",
+        "Resources and competency mapping",
+        "SLAs and customer validation",
+        "Implementation planning",
+    ],
+    5: [
+        "Customer preparation and engagement",
+        "Service training program",
+        "Pilot and feedback loops",
+        "Support infrastructure",
+        "Performance monitoring and evaluation framework",
+        "Transition to full operation",
+    ],
+    6: [
+        "Daily delivery management",
+        "Executing SLAs",
+        "Handling requests and inquiries",
+        "Resource allocation and workload",
+        "Customer engagement and communication",
+        "Risk and issue management",
+        "Knowledge management and capacity building",
+    ],
+    7: ["Monitoring framework", "SLA compliance", "SLA reporting", "Customer feedback"],
+    8: [
+        "Service maturity assessment",
+        "Maturity gaps and opportunities",
+        "Improvement roadmap",
+        "Implement enhancements",
+        "Feedback and lessons learned",
+        "Transition back to operation or onboarding",
+    ],
+    9: [
+        "Value measurement framework",
+        "Quantitative impact analysis",
+        "Customers' expected benefits realization",
+        "Synthesize and communicate results",
+        "Iterative refinement",
+    ],
+    10: [
+        "Value perception surveys",
+        "Recognition workshops",
+        "Value recognition dashboard",
+        "Storytelling campaigns",
+        "360-degree value feedback system",
+        "Recognition events",
+    ],
+}
+
+
+def test_section_titles_of_every_step() -> None:
+    assert {
+        i.step.number: [s.title for s in i.sections] for i in self_assessments()
+    } == SECTION_TITLES
