@@ -13,6 +13,7 @@ import valuering
 from valuering import PMO, ServiceOffering
 from valuering.errors import OptionalDependencyError, ValidationError
 from valuering.io import Migrations, _envelope, dumps, load, loads
+from valuering.io._locate import json_lines, toml_lines
 
 HEAD = 'schema = "valuering/1"\nid = "demo"\nname = "Demo PMO"\n'
 
@@ -345,3 +346,24 @@ def test_catalog_file_problems_are_in_file_order(tmp_path: Path) -> None:
         (8, "services[0].category"),
         (13, "outcomes[0].horizon"),
     ]
+
+
+def test_a_number_as_a_table_key_is_named_as_a_key() -> None:
+    text = "schema: valuering/1\nid: d\nname: D\nextra: {1: 2}\n"
+    assert problems(text, "yaml") == ["4: extra.1: expected a string, got integer 1"]
+
+
+def test_lines_of_items_inside_inline_tables_and_arrays() -> None:
+    toml = (
+        'a = [\n  1, # one\n  { b = [2,\n    3], c = "]" },\n]\n'
+        "[t]\nd = { e = 1, f = { g = [\n  4] } }\n"
+    )
+    lines = toml_lines(toml)
+    assert [
+        lines.line_of(p) for p in ("a", "a[0]", "a[1]", "a[1].b[1]", "a[1].c", "t.d.f.g[0]")
+    ] == [1, 2, 3, 4, 4, 8]
+    json_text = '{"a": [\n  1,\n  {"b": [2,\n    3], "c": "]"}\n], "a": 5}'
+    lines = json_lines(json_text)
+    paths = ("a", "a[0]", "a[1]", "a[1].b[1]", "a[1].c")
+    assert [lines.line_of(p) for p in paths] == [1, 2, 3, 4, 4]
+    assert [str(p) for p in lines.duplicates] == ["a: key 'a' is given twice (first on line 1)"]

@@ -44,6 +44,7 @@ from cattrs.errors import (
 )
 
 from valuering.errors import Problem, ValidationError, did_you_mean
+from valuering.io._locate import join_path
 from valuering.model import _checks, enums
 
 __all__ = [
@@ -415,12 +416,6 @@ def unstructure(obj: object) -> Any:
     return converter().unstructure(obj)
 
 
-def _join(path: str, part: str | int) -> str:
-    if isinstance(part, int):
-        return f"{path}[{part}]"
-    return f"{path}.{part}" if path else part
-
-
 def problems_from(error: BaseException, path: str = "") -> list[Problem]:
     """Flatten a cattrs error tree (or one of our own errors) into problems with paths.
 
@@ -442,24 +437,26 @@ def _walk(error: BaseException, path: str) -> Iterator[Problem]:
                 None,
             )
             if isinstance(note, AttributeValidationNote):
-                yield from _walk(sub, _join(path, note.name))
+                yield from _walk(sub, join_path(path, note.name))
             elif isinstance(note, IterableValidationNote):
+                # A mapping's key is a name in the path even when it is a number (YAML's 1: ...).
                 index = note.index
-                sub_path = _join(path, index) if isinstance(index, int) else _join(path, str(index))
-                yield from _walk(sub, sub_path)
+                in_mapping = note.startswith("Structuring mapping")
+                part = index if isinstance(index, int) and not in_mapping else str(index)
+                yield from _walk(sub, join_path(path, part))
             else:
                 yield from _walk(sub, path)
     elif isinstance(error, ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(error.cl)] if attrs.has(error.cl) else []
         for key in sorted(error.extra_fields, key=str):
-            yield Problem(_join(path, str(key)), f"unknown key{did_you_mean(str(key), known)}")
+            yield Problem(join_path(path, str(key)), f"unknown key{did_you_mean(str(key), known)}")
     elif isinstance(error, ValidationError):
         yield from (p.at(path) for p in error.problems)
     elif isinstance(error, Strictness):
         yield Problem(path, str(error))
     elif isinstance(error, KeyError):
         yield Problem(
-            _join(path, str(error.args[0])) if error.args else path, "required key missing"
+            join_path(path, str(error.args[0])) if error.args else path, "required key missing"
         )
     else:
         yield Problem(path, f"invalid value ({type(error).__name__}: {error})")

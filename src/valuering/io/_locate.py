@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
+from collections.abc import Callable
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -22,7 +23,7 @@ import attrs
 
 from valuering.errors import Problem
 
-__all__ = ["LineMap", "json_lines", "toml_lines", "yaml_lines"]
+__all__ = ["LineMap", "join_path", "json_lines", "toml_lines", "yaml_lines"]
 
 
 @attrs.frozen
@@ -45,19 +46,32 @@ class LineMap:
             path = path[: max(path.rfind("."), path.rfind("["), 0)]
 
 
-def _join(path: str, part: str | int) -> str:
+def join_path(path: str, part: str | int) -> str:
+    """The path of a key (``offerings[0].id``) or of a list item (``offerings[0]``) inside ``path``.
+
+    >>> join_path("offerings", 0), join_path("offerings[0]", "id"), join_path("", "id")
+    ('offerings[0]', 'offerings[0].id', 'id')
+    """
     if isinstance(part, int):
         return f"{path}[{part}]"
     return f"{path}.{part}" if path else part
 
 
-class _Text:
-    """Text with a cursor and line lookup by offset."""
+def _given_twice(path: str, key: str, first: int, line: int) -> Problem:
+    return Problem(path, f"key {key!r} is given twice (first on line {first})", line=line)
+
+
+class _Scanner:
+    """Text with a cursor, line lookup by offset, and the first line of each path seen."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
         self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.lines: dict[str, int] = {}
+
+    def record(self, path: str, pos: int | None = None) -> None:
+        self.lines.setdefault(path, self.line(pos))
 
     def line(self, pos: int | None = None) -> int:
         return bisect.bisect_right(self.newlines, self.pos if pos is None else pos - 1) + 1
@@ -68,6 +82,35 @@ class _Text:
     def skip(self, chars: str) -> None:
         while self.pos < len(self.text) and self.text[self.pos] in chars:
             self.pos += 1
+
+    def blank(self) -> None:
+        """Skip what may stand between items: whitespace (and, in TOML, comments)."""
+        self.skip(" \t\r\n")
+
+    def items(self, close: str, item: Callable[[int], None]) -> None:
+        """Read a bracketed, comma-separated run up to ``close``; ``item(index)`` reads one item."""
+        self.pos += 1  # the opening bracket
+        index = 0
+        while True:
+            self.blank()
+            if self.peek() == close:
+                self.pos += 1
+                return
+            if self.peek() == ",":
+                self.pos += 1
+                index += 1
+            else:
+                item(index)
+
+    def array(self, path: str, value: Callable[[str], None]) -> None:
+        """Read an array at ``path``, recording the line of each item."""
+
+        def element(index: int) -> None:
+            sub = join_path(path, index)
+            self.record(sub)
+            value(sub)
+
+        self.items("]", element)
 
 
 # --- TOML -------------------------------------------------------------------------------------------
@@ -89,14 +132,10 @@ def toml_lines(text: str) -> LineMap:
     return LineMap(scanner.lines)
 
 
-class _TomlScanner(_Text):
+class _TomlScanner(_Scanner):
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.lines: dict[str, int] = {}
         self.array_counts: dict[str, int] = {}
-
-    def record(self, path: str, pos: int | None = None) -> None:
-        self.lines.setdefault(path, self.line(pos))
 
     def blank(self) -> None:
         while self.pos < len(self.text):
@@ -127,15 +166,15 @@ class _TomlScanner(_Text):
         self.pos += 2 if double else 1
         path = ""
         for i, key in enumerate(keys):
-            path = _join(path, key)
+            path = join_path(path, key)
             last = i == len(keys) - 1
             if last and double:
                 index = self.array_counts.get(path, 0)
                 self.array_counts[path] = index + 1
                 self.record(path, start)
-                path = _join(path, index)
+                path = join_path(path, index)
             elif path in self.array_counts:
-                path = _join(path, self.array_counts[path] - 1)
+                path = join_path(path, self.array_counts[path] - 1)
         self.record(path, start)
         return path
 
@@ -195,7 +234,7 @@ class _TomlScanner(_Text):
         start = self.pos
         path = table
         for key in self.keys():
-            path = _join(path, key)
+            path = join_path(path, key)
             self.record(path, start)
         self.skip(" \t")
         self.pos += 1  # the "="
@@ -205,30 +244,9 @@ class _TomlScanner(_Text):
         self.skip(" \t")
         char = self.peek()
         if char == "{":
-            self.pos += 1
-            while True:
-                self.blank()
-                if self.peek() == "}":
-                    self.pos += 1
-                    return
-                if self.peek() == ",":
-                    self.pos += 1
-                    continue
-                self.key_value(path)
+            self.items("}", lambda _: self.key_value(path))
         elif char == "[":
-            self.pos += 1
-            index = 0
-            while True:
-                self.blank()
-                if self.peek() == "]":
-                    self.pos += 1
-                    return
-                if self.peek() == ",":
-                    self.pos += 1
-                    index += 1
-                    continue
-                self.record(_join(path, index))
-                self.value(_join(path, index))
+            self.array(path, self.value)
         elif char in "\"'":
             self.pos = self.string_end()
         else:
@@ -254,10 +272,9 @@ def json_lines(text: str) -> LineMap:
     return LineMap(scanner.lines, tuple(scanner.duplicates))
 
 
-class _JsonScanner(_Text):
+class _JsonScanner(_Scanner):
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.lines: dict[str, int] = {}
         self.duplicates: list[Problem] = []
 
     def string(self) -> str:
@@ -265,47 +282,27 @@ class _JsonScanner(_Text):
         return str(value)
 
     def value(self, path: str) -> None:
-        self.skip(" \t\r\n")
+        self.blank()
         char = self.peek()
         if char == "{":
-            self.pos += 1
             seen: dict[str, int] = {}
-            while True:
-                self.skip(" \t\r\n,")
-                if self.peek() == "}":
-                    self.pos += 1
-                    return
+
+            def member(_: int) -> None:
                 line = self.line()
                 key = self.string()
-                sub = _join(path, key)
+                sub = join_path(path, key)
                 if key in seen:
-                    self.duplicates.append(
-                        Problem(
-                            sub,
-                            f"key {key!r} is given twice (first on line {seen[key]})",
-                            line=line,
-                        )
-                    )
+                    self.duplicates.append(_given_twice(sub, key, seen[key], line))
                 else:
                     seen[key] = line
-                    self.lines.setdefault(sub, line)
-                self.skip(" \t\r\n")
+                    self.record(sub)
+                self.blank()
                 self.pos += 1  # the ":"
                 self.value(sub)
+
+            self.items("}", member)
         elif char == "[":
-            self.pos += 1
-            index = 0
-            while True:
-                self.skip(" \t\r\n")
-                if self.peek() == "]":
-                    self.pos += 1
-                    return
-                if self.peek() == ",":
-                    self.pos += 1
-                    index += 1
-                    continue
-                self.lines.setdefault(_join(path, index), self.line())
-                self.value(_join(path, index))
+            self.array(path, self.value)
         elif char == '"':
             self.string()
         else:
@@ -338,23 +335,17 @@ def yaml_lines(root: Any) -> LineMap:
             seen: dict[str, int] = {}
             for key_node, value_node in node.value:
                 key = str(key_node.value)
-                sub = _join(path, key)
+                sub = join_path(path, key)
                 line = key_node.start_mark.line + 1
                 if key in seen:
-                    duplicates.append(
-                        Problem(
-                            sub,
-                            f"key {key!r} is given twice (first on line {seen[key]})",
-                            line=line,
-                        )
-                    )
+                    duplicates.append(_given_twice(sub, key, seen[key], line))
                     continue
                 seen[key] = line
                 lines.setdefault(sub, line)
                 walk(value_node, sub, depth + 1)
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                sub = _join(path, index)
+                sub = join_path(path, index)
                 lines.setdefault(sub, item.start_mark.line + 1)
                 walk(item, sub, depth + 1)
 
