@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from valuering import (
@@ -9,11 +11,14 @@ from valuering import (
     Customer,
     ServiceOffering,
     ValidationError,
+    examples,
+    pmi_2025,
     priorities_from_moscow,
     priorities_from_ranking,
     recommend_services,
     smallest_mix,
 )
+from valuering.demand import outcome_demand
 from valuering.errors import UnknownIdError
 from valuering.scoring import MOSCOW_PRIORITIES
 
@@ -200,3 +205,21 @@ def test_unknown_expected_outcome_is_named(small: PMO) -> None:
         recommend_services(pmo)
     with pytest.raises(UnknownIdError, match="did you mean 'improved-success-rates'"):
         smallest_mix(pmo)
+
+
+def test_example_scores_follow_the_formula() -> None:
+    # S_s = sum_o D_o * M_{o,s}, recomputed from the demand and the catalog strengths.
+    pmo = examples.load("northwind-energy")
+    demand = outcome_demand(pmo)
+    expected = {
+        s.id: math.fsum(demand.get(o, 0.0) * m for o, m in s.outcomes.items())
+        for s in pmi_2025().services.values()
+    }
+    result = recommend_services(pmo)
+    assert {s.service: s.score for s in result} == pytest.approx(expected)
+    assert [s.service for s in result.top(3)] == [
+        "portfolio-management",
+        "performance-management",
+        "benefits-realization-management",
+    ]
+    assert result.get("portfolio-management").score == pytest.approx(0.3519, abs=5e-5)
