@@ -148,3 +148,14 @@ def test_objectives_customers_offerings_and_outcomes_need_distinct_ids() -> None
         "offerings[1].id: 'improved-success-rates' is already the id of an outcome; objectives, "
         "customers, offerings and outcomes need distinct ids",
     ]
+
+
+def test_wrong_arguments_get_clear_errors() -> None:
+    pmo = examples.load("northwind-energy")
+    with pytest.raises(ValidationError) as caught:
+        validate(pmo, catalog="pmi-2025")  # type: ignore[arg-type]
+    assert str(caught.value.problems[0]).startswith(
+        "catalog: expected a Catalog, got str 'pmi-2025'"
+    )
+    with pytest.raises(ValidationError, match="pmo: expected a PMO, got dict"):
+        catalog_for({"id": "x"})  # type: ignore[arg-type]

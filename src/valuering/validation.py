@@ -41,8 +41,20 @@ def catalog_for(pmo: PMO, catalog: Catalog | None = None) -> Catalog:
     Names resolve to the built-in ``pmi-2025`` or to a catalog made known with
     :func:`valuering.catalog.register_catalog`.
     """
-    if catalog is not None:
+    if not isinstance(pmo, PMO):
+        raise ValidationError([Problem("pmo", f"expected a PMO, got {type(pmo).__name__}")])
+    if isinstance(catalog, Catalog):
         return catalog
+    if catalog is not None:
+        raise ValidationError(
+            [
+                Problem(
+                    "catalog",
+                    f"expected a Catalog, got {type(catalog).__name__} {catalog!r} "
+                    "(load one with valuering.load_catalog or get it with get_catalog)",
+                )
+            ]
+        )
     try:
         return get_catalog(pmo.catalog)
     except UnknownIdError as error:
