@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from valuering import examples
+from valuering import examples, load_catalog, pmi_2025
 from valuering.cli import main
 from valuering.io import load
 
@@ -99,3 +100,47 @@ def test_schema_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["properties"]["schema"] == {"const": "valuering/1"}
+
+
+def test_convert_a_catalog_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "acme.toml"
+    source.write_text(
+        'schema = "valuering-catalog/1"\nname = "acme"\nextends = "pmi-2025"\n\n[[outcomes]]\n'
+        'id = "esg-compliance"\nname = "ESG compliance"\nhorizon = "long"\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "acme.json"
+    assert main(["convert", str(source), str(target)]) == 0
+    assert capsys.readouterr().err == f"wrote {target} (JSON)\n"
+    assert json.loads(target.read_text(encoding="utf-8")) == {
+        "schema": "valuering-catalog/1",
+        "name": "acme",
+        "extends": "pmi-2025",
+        "outcomes": [{"id": "esg-compliance", "name": "ESG compliance", "horizon": "long"}],
+    }
+    assert load_catalog(target) == load_catalog(source)
+
+
+def test_convert_the_built_in_catalog_round_trips(tmp_path: Path) -> None:
+    builtin = Path(str(resources.files("valuering.catalog") / "data" / "pmi_2025.toml"))
+    target = tmp_path / "pmi.yaml"
+    assert main(["convert", str(builtin), str(target)]) == 0
+    assert load_catalog(target) == pmi_2025()
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("{golden}", "{tmp}/folder.json", "{tmp}/folder.json: is a folder, not a file"),
+        ("{golden}", "{tmp}/no/out.json", "{tmp}/no: no such folder"),
+        ("{tmp}/nope.toml", "{tmp}/out.json", "{tmp}/nope.toml: No such file or directory"),
+    ],
+)
+def test_convert_names_the_path_it_cannot_use(
+    source: str, target: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "folder.json").mkdir()
+    argv = [text.format(golden=GOLDEN, tmp=tmp_path) for text in ("convert", source, target)]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == f"valuering convert: {expected.format(tmp=tmp_path)}\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["folder.json"]  # no temporary file left

@@ -16,10 +16,10 @@ import attrs
 
 from valuering.catalog._catalog import Catalog, Link
 from valuering.errors import Problem, UnknownIdError, ValidationError, sort_problems
-from valuering.io._converter import structure_partial
+from valuering.io._converter import structure_partial, unstructure
 from valuering.io._envelope import CATALOG_MIGRATIONS
-from valuering.io._files import located, read_document, read_text
-from valuering.io._formats import format_of
+from valuering.io._files import located, read_document, read_text, write_text
+from valuering.io._formats import emit, format_of
 from valuering.model import (
     ApproachDefinition,
     Competence,
@@ -120,6 +120,13 @@ def load_catalog(
     ...     len(load_catalog(path).services)
     26
     """
+    return _read(path, base=base, override=override)[1]
+
+
+def _read(
+    path: str | Path, *, base: Catalog | None, override: bool
+) -> tuple[CatalogDocument, Catalog]:
+    """A catalog file's document as written and the catalog it builds, or every problem at once."""
     source = str(path)
     doc, problems, parsed = read_document(
         read_text(path), format_of(path), CatalogDocument, CATALOG_MIGRATIONS
@@ -127,10 +134,31 @@ def load_catalog(
     if problems or doc is None:
         raise ValidationError(sort_problems(located(problems, parsed, source)), title=source)
     try:
-        return _build(doc, base=base, override=override, source=source)
+        return doc, _build(doc, base=base, override=override, source=source)
     except ValidationError as error:
         problems = located(error.problems, parsed, source)
         raise ValidationError(sort_problems(problems), title=source) from None
+
+
+def convert_catalog_file(source: str | Path, target: str | Path) -> None:
+    """Check the catalog file ``source`` as :func:`load_catalog` does, then write the same entries
+    to ``target`` (atomically) in the format its suffix names; ``extends`` is kept, not expanded.
+
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     toml = pathlib.Path(folder) / "acme.toml"
+    ...     _ = toml.write_text('schema = "valuering-catalog/1"\\nname = "acme"\\nextends = "pmi-2025"\\n')
+    ...     convert_catalog_file(toml, toml.with_suffix(".json"))
+    ...     print(toml.with_suffix(".json").read_text(), end="")
+    {
+      "schema": "valuering-catalog/1",
+      "name": "acme",
+      "extends": "pmi-2025"
+    }
+    """
+    doc = _read(source, base=None, override=False)[0]
+    data = {"schema": CATALOG_MIGRATIONS.current, **unstructure(doc)}
+    write_text(target, emit(data, format_of(target)))
 
 
 @functools.cache

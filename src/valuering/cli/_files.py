@@ -8,6 +8,7 @@ import sys
 
 from valuering import io
 from valuering.catalog import Catalog, load_catalog
+from valuering.catalog._files import convert_catalog_file
 from valuering.errors import Problem, ValidationError
 from valuering.io._files import read_text
 from valuering.io._formats import format_of, parse
@@ -28,8 +29,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     validate.add_argument("--catalog", metavar="FILE", help="a catalog file the models refer to")
     validate.set_defaults(handler=_validate)
-    convert = subparsers.add_parser("convert", help="convert a model file to another format")
-    convert.add_argument("source", metavar="IN", help="the model file to read")
+    convert = subparsers.add_parser(
+        "convert", help="convert a model (or catalog) file to another format"
+    )
+    convert.add_argument("source", metavar="IN", help="the model or catalog file to read")
     convert.add_argument(
         "target", metavar="OUT", help="the file to write; its suffix picks the format"
     )
@@ -47,9 +50,7 @@ def file_problems(path: str, catalog: Catalog | None = None) -> list[Problem]:
     """
     try:
         text = read_text(path)
-        data = parse(text, format_of(path)).data
-        schema = data.get("schema") if isinstance(data, dict) else None
-        if isinstance(schema, str) and schema.startswith("valuering-catalog/"):
+        if _is_catalog(text, format_of(path)):
             load_catalog(path)
         else:
             io.loads(text, format_of(path), catalog=catalog, source=path)
@@ -63,6 +64,13 @@ def file_problems(path: str, catalog: Catalog | None = None) -> list[Problem]:
     except IsADirectoryError:
         return [Problem("", "is a folder, not a file", file=path)]
     return []
+
+
+def _is_catalog(text: str, fmt: str) -> bool:
+    """Whether the text's ``schema`` names a catalog file; anything else is read as a model file."""
+    data = parse(text, fmt).data
+    schema = data.get("schema") if isinstance(data, dict) else None
+    return isinstance(schema, str) and schema.startswith("valuering-catalog/")
 
 
 def _line(problem: Problem) -> str:
@@ -94,8 +102,16 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    pmo = io.load(args.source)
-    io.dump(pmo, args.target)
+    try:
+        text = read_text(args.source)
+        fmt = format_of(args.source)
+        if _is_catalog(text, fmt):
+            convert_catalog_file(args.source, args.target)
+        else:
+            io.dump(io.loads(text, fmt, source=args.source), args.target)
+    except OSError as error:  # no such file or folder, a folder, no permission
+        print(f"valuering convert: {error.filename}: {error.strerror}", file=sys.stderr)
+        return 1
     print(f"wrote {args.target} ({format_of(args.target).upper()})", file=sys.stderr)
     return 0
 

@@ -15,6 +15,7 @@ valuering.errors.ValidationError: demo.toml: 1 problem:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterable
@@ -176,9 +177,14 @@ def dump(pmo: PMO, path: str | Path, *, format: str | None = None) -> None:
 def write_text(path: str | Path, text: str) -> None:
     """Write ``text`` to a temporary file in the same folder, then rename it over ``path``."""
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(target))
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except FileNotFoundError:  # name the missing folder, not the temporary file
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent)) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
