@@ -10,7 +10,7 @@ import pytest
 
 from valuering import examples, load_catalog, pmi_2025
 from valuering.cli import main
-from valuering.io import load
+from valuering.io import json_schema, load
 
 GOLDEN = str(examples.path("northwind-energy"))
 BROKEN = 'schema = "valuering/1"\nid = "demo"\nname = "Demo"\n\n[[offerings]]\nid = "pmis"\n'
@@ -100,6 +100,7 @@ def test_schema_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["properties"]["schema"] == {"const": "valuering/1"}
+    assert schema == json_schema()
 
 
 def test_convert_a_catalog_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -367,3 +367,10 @@ def test_lines_of_items_inside_inline_tables_and_arrays() -> None:
     paths = ("a", "a[0]", "a[1]", "a[1].b[1]", "a[1].c")
     assert [lines.line_of(p) for p in paths] == [1, 2, 3, 4, 4]
     assert [str(p) for p in lines.duplicates] == ["a: key 'a' is given twice (first on line 1)"]
+
+
+def test_load_and_dump_refuse_what_is_not_a_path() -> None:
+    with pytest.raises(ValidationError, match="expected a file path, got NoneType"):
+        load(None)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="expected a file path, got int"):
+        valuering.dump(PMO(id="d", name="D"), 3)  # type: ignore[arg-type]

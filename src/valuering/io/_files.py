@@ -38,6 +38,11 @@ __all__ = ["dump", "dumps", "load", "loads", "read_document", "write_text"]
 T = TypeVar("T")
 
 
+def _check_path(path: object) -> None:
+    if not isinstance(path, str | os.PathLike):
+        raise ValidationError([Problem("", f"expected a file path, got {type(path).__name__}")])
+
+
 def read_text(path: str | Path) -> str:
     """A file's text (UTF-8, a byte-order mark is ignored); undecodable bytes are a ValidationError."""
     raw = Path(path).read_bytes()
@@ -140,6 +145,7 @@ def load(path: str | Path, *, catalog: Catalog | None = None, format: str | None
     >>> load(examples.path("northwind-energy")).offering("reporting").maturity
     3
     """
+    _check_path(path)
     fmt = format or format_of(path)
     return loads(read_text(path), fmt, catalog=catalog, source=str(path))
 
@@ -171,6 +177,7 @@ def dump(pmo: PMO, path: str | Path, *, format: str | None = None) -> None:
     ...     load(target).name
     'Demo PMO'
     """
+    _check_path(path)
     write_text(path, dumps(pmo, format or format_of(path)))
 
 

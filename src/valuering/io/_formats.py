@@ -151,8 +151,12 @@ def _parse_json(text: str) -> Parsed:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as error:
         raise _syntax_error("json", error.msg, error.lineno, error.colno) from None
-    lines = functools.cache(lambda: json_lines(text))
-    return Parsed(data, lines=lines, duplicates=lines().duplicates if duplicated else ())
+    if (
+        duplicated
+    ):  # the scanner finds the keys given twice; otherwise it runs only if lines are needed
+        scanned = json_lines(text)
+        return Parsed(data, lines=lambda: scanned, duplicates=scanned.duplicates)
+    return Parsed(data, lines=lambda: json_lines(text))
 
 
 def _parse_yaml(text: str) -> Parsed:
