@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +81,23 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
     _, errors = process.communicate()
     assert "Traceback" not in errors
     assert "BrokenPipeError" not in errors
+
+
+def test_a_folder_given_as_a_model_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "model.toml"
+    folder.mkdir()
+    assert main(["score", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("valuering score: Is a directory: ")
+    assert "Traceback" not in err
+
+
+def test_a_syntax_error_names_its_line_once() -> None:
+    from valuering import ValidationError
+    from valuering.io import loads
+
+    with pytest.raises(ValidationError) as caught:
+        loads("a = [1,\nb = 2", "toml")
+    assert str(caught.value).count("line 2") == 1

@@ -96,7 +96,8 @@ class ValidationError(ValueRingError, ValueError):
             head = f"{self.title}: {head}"
         lines = [head + ":"]
         for problem in self.problems:
-            line = f" (line {problem.line})" if problem.line is not None else ""
+            known = problem.line is not None and f"line {problem.line}" not in problem.message
+            line = f" (line {problem.line})" if known else ""
             lines.append(f"  {problem}{line}")
         return "\n".join(lines)
 

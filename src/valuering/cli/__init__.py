@@ -67,4 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as error:  # a folder, a file without permission, a full disk...
+        print(f"valuering {args.command}: {error.strerror}: {error.filename}", file=sys.stderr)
+        return 1
     return code
