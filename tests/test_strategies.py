@@ -65,3 +65,17 @@ def test_injected_faults_are_all_reported(pmo: PMO, data: st.DataObject) -> None
         validate(broken)
     reported = {p.path for p in caught.value.problems}
     assert expected <= reported
+
+
+def test_strategies_import_first_in_a_fresh_interpreter() -> None:
+    # Hypothesis runs its plugins while it is imported; importing our strategies module first must not
+    # trip over its own plugin hook.
+    import subprocess
+    import sys
+
+    code = "from valuering.testing.strategies import pmos; print(type(pmos().example()).__name__)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "PMO"

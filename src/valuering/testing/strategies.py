@@ -291,11 +291,3 @@ def service_definitions(catalog: Catalog | None = None) -> st.SearchStrategy[Ser
         competences=st.frozensets(st.sampled_from(sorted(cat.competences)), max_size=4),
         number=st.none() | st.integers(100, 500),
     )
-
-
-def _hypothesis_setup_hook() -> None:
-    """Entry point for Hypothesis: lets ``st.from_type(valuering.PMO)`` draw valid models."""
-    st.register_type_strategy(PMO, pmos())
-    st.register_type_strategy(Outcome, outcome_definitions())
-    st.register_type_strategy(Competence, competence_definitions())
-    st.register_type_strategy(ServiceDefinition, service_definitions())
