@@ -96,6 +96,11 @@ def outcome_demand(pmo: PMO) -> OutcomeDemand:
 
     Each customer's voice is its weight, however many outcomes it names; within a customer, outcomes
     share that voice in proportion to their priorities. With no expectations at all, the result is empty.
+
+    >>> from valuering import examples
+    >>> demand = outcome_demand(examples.load("northwind-energy"))
+    >>> next(iter(demand)), round(demand["higher-return-on-investment"], 3), round(sum(demand.values()), 9)
+    ('higher-return-on-investment', 0.135, 1.0)
     """
     return demand_from_expected(expected_by(pmo.customers))
 

@@ -68,6 +68,15 @@ def validate(pmo: PMO, catalog: Catalog | None = None) -> PMO:
 
     Checked: unknown service, outcome, customer-group and competence ids (with suggestions), duplicate
     ids, ``depends_on`` naming an unknown offering, self-dependencies and dependency cycles.
+
+    >>> from valuering import PMO, Customer, examples
+    >>> validate(examples.load("northwind-energy")).name
+    'Northwind Energy Enterprise PMO'
+    >>> validate(PMO(id="p", name="P", customers=(Customer(id="c", name="C", group="execs"),)))
+    Traceback (most recent call last):
+    ...
+    valuering.errors.ValidationError: 1 problem:
+      customers[0].group: unknown customer group id 'execs'
     """
     problems = find_problems(pmo, catalog)
     if problems:

@@ -21,7 +21,12 @@ _registered: dict[str, Catalog] = {}
 
 def register_catalog(catalog: Catalog, *, replace: bool = False) -> Catalog:
     """Make ``catalog`` findable by its name; registering another catalog under a taken name is an error
-    unless ``replace=True``. Returns the catalog, so it can wrap a ``load_catalog`` call."""
+    unless ``replace=True``. Returns the catalog, so it can wrap a ``load_catalog`` call.
+
+    >>> acme = register_catalog(pmi_2025().extend(name="acme-register-doc"))
+    >>> "acme-register-doc" in registered_catalogs()
+    True
+    """
     if catalog.name == "pmi-2025":
         raise ValidationError([Problem("name", "'pmi-2025' is the built-in catalog's name")])
     known = _registered.get(catalog.name)
@@ -40,7 +45,15 @@ def register_catalog(catalog: Catalog, *, replace: bool = False) -> Catalog:
 
 
 def get_catalog(name: str) -> Catalog:
-    """The built-in catalog or a registered one, by name."""
+    """The built-in catalog or a registered one, by name.
+
+    >>> get_catalog("pmi-2025").name
+    'pmi-2025'
+    >>> get_catalog("acme-typo")
+    Traceback (most recent call last):
+    ...
+    valuering.errors.UnknownIdError: unknown catalog id 'acme-typo'...
+    """
     if name == "pmi-2025":
         return pmi_2025()
     try:
@@ -50,5 +63,9 @@ def get_catalog(name: str) -> Catalog:
 
 
 def registered_catalogs() -> tuple[str, ...]:
-    """The names of every catalog :func:`get_catalog` knows, the built-in one first."""
+    """The names of every catalog :func:`get_catalog` knows, the built-in one first.
+
+    >>> registered_catalogs()[0]
+    'pmi-2025'
+    """
     return ("pmi-2025", *sorted(_registered))

@@ -343,7 +343,7 @@ def score_self_assessment(
 
 
 def read_ratings(path: str | Path) -> tuple[FlywheelStep, dict[str, list[int]]]:
-    """Read a ratings file (TOML, or JSON when the name ends in ``.json``): its step and its ratings.
+    r"""Read a ratings file (TOML, or JSON when the name ends in ``.json``): its step and its ratings.
 
     The file holds ``step`` (a number 1-10 or a step id) and a ``sections`` table mapping each section id
     to its five ratings. Pass the result to :func:`score_self_assessment`::
@@ -352,6 +352,16 @@ def read_ratings(path: str | Path) -> tuple[FlywheelStep, dict[str, list[int]]]:
         [sections]
         monitoring-framework = [4, 4, 3, 5, 4]
         ...
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> sections = ["monitoring-framework", "sla-compliance", "sla-reporting", "customer-feedback"]
+    >>> _ = (folder / "step7.toml").write_text(
+    ...     "step = 7\n[sections]\n" + "".join(f"{s} = [4, 4, 3, 5, 4]\n" for s in sections))
+    >>> step, ratings = read_ratings(folder / "step7.toml")
+    >>> step.number, ratings["sla-reporting"]
+    (7, [4, 4, 3, 5, 4])
     """
     path = Path(path)
     text = path.read_text(encoding="utf-8")

@@ -62,12 +62,23 @@ __all__ = [
 
 
 def ids() -> st.SearchStrategy[str]:
-    """Kebab-case ids such as ``"ab"``, ``"x1-y"``."""
+    """Kebab-case ids such as ``"ab"``, ``"x1-y"``.
+
+    >>> from hypothesis import find
+    >>> from valuering.model._checks import is_kebab_id
+    >>> is_kebab_id(find(ids(), lambda ident: "-" in ident))
+    True
+    """
     return st.from_regex(r"[a-z][a-z0-9]{0,7}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)
 
 
 def names() -> st.SearchStrategy[str]:
-    """Display names: non-blank text, including accents, quotes and other characters files must escape."""
+    """Display names: non-blank text, including accents, quotes and other characters files must escape.
+
+    >>> from hypothesis import find
+    >>> find(names(), lambda name: '"' in name).strip() != ""
+    True
+    """
     alphabet = st.characters(exclude_categories=["Cs"])  # lone surrogates cannot be encoded
     return st.text(alphabet, min_size=1, max_size=30).filter(lambda s: s.strip() != "")
 
@@ -81,17 +92,32 @@ def _catalog(catalog: Catalog | None) -> Catalog:
 
 
 def outcomes(catalog: Catalog | None = None) -> st.SearchStrategy[str]:
-    """Outcome ids of the catalog (default: PMI 2025)."""
+    """Outcome ids of the catalog (default: PMI 2025).
+
+    >>> from hypothesis import find
+    >>> find(outcomes(), lambda o: "roi" in o or "return" in o)
+    'higher-return-on-investment'
+    """
     return st.sampled_from(sorted(_catalog(catalog).outcomes))
 
 
 def catalog_services(catalog: Catalog | None = None) -> st.SearchStrategy[str]:
-    """Service ids of the catalog (default: PMI 2025)."""
+    """Service ids of the catalog (default: PMI 2025).
+
+    >>> from hypothesis import find
+    >>> find(catalog_services(), lambda s: s.startswith("portfolio"))
+    'portfolio-management'
+    """
     return st.sampled_from(sorted(_catalog(catalog).services))
 
 
 def extra_data() -> st.SearchStrategy[dict[str, Any]]:
-    """Free-form ``extra`` tables as consultants write them (no nulls: TOML cannot hold them)."""
+    """Free-form ``extra`` tables as consultants write them (no nulls: TOML cannot hold them).
+
+    >>> from hypothesis import find
+    >>> isinstance(find(extra_data(), lambda table: len(table) > 0), dict)
+    True
+    """
     leaves = (
         st.text(max_size=10)
         | st.integers(min_value=-(2**53), max_value=2**53)
@@ -108,7 +134,13 @@ def extra_data() -> st.SearchStrategy[dict[str, Any]]:
 
 
 def expectations(catalog: Catalog | None = None) -> st.SearchStrategy[tuple[Expectation, ...]]:
-    """A customer's expectations: distinct outcomes, positive priorities."""
+    """A customer's expectations: distinct outcomes, positive priorities.
+
+    >>> from hypothesis import find
+    >>> chosen = find(expectations(), lambda es: len(es) >= 3)
+    >>> len({e.outcome for e in chosen}) == len(chosen) and all(e.priority > 0 for e in chosen)
+    True
+    """
     return st.lists(outcomes(catalog), min_size=1, max_size=5, unique=True).flatmap(
         lambda chosen: st.tuples(
             *(st.builds(Expectation, outcome=st.just(o), priority=_weights()) for o in chosen)
@@ -120,7 +152,13 @@ def expectations(catalog: Catalog | None = None) -> st.SearchStrategy[tuple[Expe
 def customers(
     draw: st.DrawFn, catalog: Catalog | None = None, *, customer_ids: Sequence[str] | None = None
 ) -> tuple[Customer, ...]:
-    """Customers with unique ids, catalog groups and expectations."""
+    """Customers with unique ids, catalog groups and expectations.
+
+    >>> from hypothesis import find
+    >>> drawn = find(customers(), lambda cs: len(cs) >= 2)
+    >>> len({c.id for c in drawn}) == len(drawn)
+    True
+    """
     cat = _catalog(catalog)
     chosen = customer_ids or draw(st.lists(ids(), min_size=1, max_size=6, unique=True))
     return tuple(
@@ -140,7 +178,14 @@ def customers(
 def offerings(
     draw: st.DrawFn, catalog: Catalog | None = None, *, min_size: int = 1, max_size: int = 8
 ) -> tuple[ServiceOffering, ...]:
-    """Offerings with unique ids and acyclic dependencies (each depends only on earlier ones)."""
+    """Offerings with unique ids and acyclic dependencies (each depends only on earlier ones).
+
+    >>> from hypothesis import find
+    >>> from valuering.validation import dependency_cycles
+    >>> drawn = find(offerings(), lambda os: sum(len(o.depends_on) for o in os) >= 2)
+    >>> dependency_cycles(drawn)
+    []
+    """
     cat = _catalog(catalog)
     offering_ids = draw(st.lists(ids(), min_size=min_size, max_size=max_size, unique=True))
     groups = sorted(cat.customer_groups)
@@ -191,7 +236,14 @@ def pmos(
     max_customers: int = 6,
     max_offerings: int = 8,
 ) -> PMO:
-    """Whole PMO models that pass :func:`valuering.validate` against ``catalog`` (default PMI 2025)."""
+    """Whole PMO models that pass :func:`valuering.validate` against ``catalog`` (default PMI 2025).
+
+    >>> from hypothesis import find
+    >>> from valuering import validate
+    >>> pmo = find(pmos(), lambda p: len(p.offerings) >= 2)
+    >>> validate(pmo) is pmo
+    True
+    """
     cat = _catalog(catalog)
     # Objectives, customers, offerings and outcomes share the value graph, so their ids must differ.
     chosen_offerings = draw(offerings(cat, min_size=0, max_size=max_offerings))
@@ -261,7 +313,12 @@ def pmos(
 
 
 def outcome_definitions() -> st.SearchStrategy[Outcome]:
-    """New catalog outcomes, as a consultant would add them."""
+    """New catalog outcomes, as a consultant would add them.
+
+    >>> from hypothesis import find
+    >>> type(find(outcome_definitions(), lambda o: True)).__name__
+    'Outcome'
+    """
     return st.builds(
         Outcome,
         id=ids(),
@@ -273,12 +330,24 @@ def outcome_definitions() -> st.SearchStrategy[Outcome]:
 
 
 def competence_definitions() -> st.SearchStrategy[Competence]:
-    """New catalog competences."""
+    """New catalog competences.
+
+    >>> from hypothesis import find
+    >>> type(find(competence_definitions(), lambda c: True)).__name__
+    'Competence'
+    """
     return st.builds(Competence, id=ids(), name=names(), number=st.none() | st.integers(1, 500))
 
 
 def service_definitions(catalog: Catalog | None = None) -> st.SearchStrategy[ServiceDefinition]:
-    """New catalog services whose outcomes and competences exist in ``catalog``, with strengths in [0, 1]."""
+    """New catalog services whose outcomes and competences exist in ``catalog``, with strengths in [0, 1].
+
+    >>> from hypothesis import find
+    >>> from valuering.catalog import pmi_2025
+    >>> service = find(service_definitions(), lambda s: len(s.outcomes) >= 2)
+    >>> set(service.outcomes) <= set(pmi_2025().outcomes)
+    True
+    """
     cat = _catalog(catalog)
     return st.builds(
         ServiceDefinition,
