@@ -105,10 +105,7 @@ def test_extend_reports_every_bad_reference() -> None:
     assert any("unknown outcome id 'esg-compliance'" in m for m in messages)
 
 
-def test_catalog_file_extends_pmi(tmp_path: Path) -> None:
-    path = tmp_path / "acme.toml"
-    path.write_text(
-        """
+ACME_CATALOG = """
 schema = "valuering-catalog/1"
 name = "acme"
 extends = "pmi-2025"
@@ -129,7 +126,13 @@ outcomes = { esg-compliance = 0.7 }
 service = "data-analytics-and-reporting"
 outcome = "esg-compliance"
 strength = 0.4
-""",
+"""
+
+
+def test_catalog_file_extends_pmi(tmp_path: Path) -> None:
+    path = tmp_path / "acme.toml"
+    path.write_text(
+        ACME_CATALOG,
         encoding="utf-8",
     )
     catalog = load_catalog(path)
@@ -144,23 +147,9 @@ strength = 0.4
 def test_catalog_file_errors_are_all_reported(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(
-        """
-schema = "valuering-catalog/1"
-name = "acme"
-extends = "pmi-2025"
-
-[[outcomes]]
-id = "esg-compliance"
-name = "ESG compliance"
-horizon = "forever"
-
-[[services]]
-id = "esg-reporting"
-nmae = "ESG reporting"
-category = "operational"
-level_names = ["Ad hoc", "Defined", "Managed", "Measured", "Optimised"]
-outcomes = { esg-compliance = 1.5 }
-""",
+        ACME_CATALOG.replace('horizon = "medium-long"', 'horizon = "forever"')
+        .replace('name = "ESG reporting"', 'nmae = "ESG reporting"')
+        .replace("esg-compliance = 0.7", "esg-compliance = 1.5"),
         encoding="utf-8",
     )
     with pytest.raises(ValidationError) as caught:
