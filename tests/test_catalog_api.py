@@ -181,3 +181,19 @@ def test_catalog_file_can_extend_a_registered_catalog(tmp_path: Path) -> None:
         "extends: unknown catalog id 'acme-bse'; did you mean 'acme-base'?; "
         "register it or pass it as base=..."
     )
+
+
+def test_catalog_tables_are_read_only_so_the_shared_catalog_stays_intact() -> None:
+    import pickle
+
+    from valuering.errors import ReadOnlyError
+
+    catalog = pmi_2025()
+    with pytest.raises(ReadOnlyError, match=r"read-only; Catalog\.extend"):
+        catalog.services.pop("risk-management")  # type: ignore[attr-defined]
+    with pytest.raises(ReadOnlyError):
+        catalog.outcomes["new"] = catalog.outcome("improved-success-rates")  # type: ignore[index]
+    assert len(pmi_2025().services) == 26
+    copy = pickle.loads(pickle.dumps(catalog))
+    assert copy == catalog
+    assert copy.services == dict(catalog.services)

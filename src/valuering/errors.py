@@ -22,6 +22,7 @@ import attrs
 __all__ = [
     "OptionalDependencyError",
     "Problem",
+    "ReadOnlyError",
     "UnknownIdError",
     "ValidationError",
     "ValueRingError",
@@ -115,6 +116,10 @@ class UnknownIdError(ValueRingError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class ReadOnlyError(ValueRingError, TypeError):
+    """An attempt to change data valuering shares, such as a catalog's tables; the message says what to do."""
 
 
 class OptionalDependencyError(ValueRingError, ImportError):

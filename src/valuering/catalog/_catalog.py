@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import attrs
 
-from valuering.errors import Problem, UnknownIdError, ValidationError, did_you_mean
+from valuering.errors import Problem, ReadOnlyError, UnknownIdError, ValidationError, did_you_mean
 from valuering.model import (
     ApproachDefinition,
     Competence,
@@ -32,6 +32,28 @@ class Link(check.Checked):
     service: str = attrs.field(validator=check.kebab_id)
     outcome: str = attrs.field(validator=check.kebab_id)
     strength: float = attrs.field(default=1.0, validator=check.unit_interval)
+
+
+class _ReadOnlyTable(dict[str, Any]):
+    """A catalog table: a dict that refuses changes, since catalogs (and the cached ``pmi_2025()``) are
+    shared. Pickles and compares like a dict."""
+
+    __slots__ = ()
+
+    def _refuse(self, *_: object, **__: object) -> NoReturn:
+        raise ReadOnlyError(
+            "catalog tables are read-only; Catalog.extend(...) returns a catalog with your changes"
+        )
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> tuple[type[_ReadOnlyTable], tuple[dict[str, Any]]]:
+        return (type(self), (dict(self),))
+
+
+def _read_only(table: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    return _ReadOnlyTable(table) if isinstance(table, Mapping) else table
 
 
 def _by_id(entries: Iterable[Entry]) -> dict[str, Entry]:
@@ -60,19 +82,19 @@ class Catalog:
     name: str = attrs.field(validator=check.kebab_id)
     title: str = attrs.field(default="", validator=check.text)
     services: Mapping[str, ServiceDefinition] = attrs.field(
-        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+        factory=dict, converter=_read_only, validator=check.mapping, hash=False
     )
     outcomes: Mapping[str, Outcome] = attrs.field(
-        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+        factory=dict, converter=_read_only, validator=check.mapping, hash=False
     )
     competences: Mapping[str, Competence] = attrs.field(
-        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+        factory=dict, converter=_read_only, validator=check.mapping, hash=False
     )
     customer_groups: Mapping[str, CustomerGroup] = attrs.field(
-        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+        factory=dict, converter=_read_only, validator=check.mapping, hash=False
     )
     approaches: Mapping[ServiceApproach, ApproachDefinition] = attrs.field(
-        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+        factory=dict, converter=_read_only, validator=check.mapping, hash=False
     )
 
     def __attrs_post_init__(self) -> None:
