@@ -26,7 +26,7 @@ import cattrs
 
 from valuering import PMO, pmi_2025
 from valuering.io import MODEL_MIGRATIONS, loads
-from valuering.io._converter import structure_partial
+from valuering._document._converter import structure_partial
 from valuering.validation import find_problems
 
 CATALOG = pmi_2025()

@@ -11,9 +11,10 @@ import pytest
 
 import valuering
 from valuering import PMO, ServiceOffering
+from valuering._document import _envelope
+from valuering._document._locate import json_lines, toml_lines
 from valuering.errors import OptionalDependencyError, ValidationError
-from valuering.io import Migrations, _envelope, dumps, load, loads
-from valuering.io._locate import json_lines, toml_lines
+from valuering.io import Migrations, dumps, load, loads
 
 HEAD = 'schema = "valuering/1"\nid = "demo"\nname = "Demo PMO"\n'
 

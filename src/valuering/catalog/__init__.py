@@ -4,14 +4,21 @@
 """
 
 from valuering.catalog._catalog import Catalog, Link
-from valuering.catalog._files import CATALOG_SCHEMA, catalog_from_data, load_catalog, pmi_2025
-from valuering.catalog._registry import get_catalog, register_catalog, registered_catalogs
+from valuering.catalog._files import CATALOG_SCHEMA
+from valuering.catalog._load import catalog_from_data, convert_catalog_file, load_catalog
+from valuering.catalog._registry import (
+    get_catalog,
+    pmi_2025,
+    register_catalog,
+    registered_catalogs,
+)
 
 __all__ = [
     "CATALOG_SCHEMA",
     "Catalog",
     "Link",
     "catalog_from_data",
+    "convert_catalog_file",
     "get_catalog",
     "load_catalog",
     "pmi_2025",

@@ -10,13 +10,32 @@ True
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+from pathlib import Path
+
 from valuering.catalog._catalog import Catalog
-from valuering.catalog._files import pmi_2025
+from valuering.catalog._files import build, read_file
 from valuering.errors import Problem, UnknownIdError, ValidationError
 
-__all__ = ["get_catalog", "register_catalog", "registered_catalogs"]
+__all__ = ["BUILT_IN", "get_catalog", "pmi_2025", "register_catalog", "registered_catalogs"]
+
+BUILT_IN = "pmi-2025"
 
 _registered: dict[str, Catalog] = {}
+
+
+@functools.cache
+def pmi_2025() -> Catalog:
+    """The reference catalog of PMI's Practice Guide (2025): 26 services, 30 outcomes, 30 competences.
+
+    >>> catalog = pmi_2025()
+    >>> len(catalog.services), len(catalog.outcomes), len(catalog.competences)
+    (26, 30, 30)
+    """
+    path = Path(str(resources.files("valuering.catalog") / "data" / "pmi_2025.toml"))
+    doc, _ = read_file(path)
+    return build(doc, None, override=False)
 
 
 def register_catalog(catalog: Catalog, *, replace: bool = False) -> Catalog:
@@ -27,8 +46,12 @@ def register_catalog(catalog: Catalog, *, replace: bool = False) -> Catalog:
     >>> "acme-register-doc" in registered_catalogs()
     True
     """
-    if catalog.name == "pmi-2025":
-        raise ValidationError([Problem("name", "'pmi-2025' is the built-in catalog's name")])
+    if not isinstance(catalog, Catalog):
+        raise ValidationError(
+            [Problem("catalog", f"expected a Catalog, got {type(catalog).__name__}")]
+        )
+    if catalog.name == BUILT_IN:
+        raise ValidationError([Problem("name", f"{BUILT_IN!r} is the built-in catalog's name")])
     known = _registered.get(catalog.name)
     if known is not None and known != catalog and not replace:
         raise ValidationError(
@@ -54,12 +77,12 @@ def get_catalog(name: str) -> Catalog:
     ...
     valuering.errors.UnknownIdError: unknown catalog id 'acme-typo'...
     """
-    if name == "pmi-2025":
+    if name == BUILT_IN:
         return pmi_2025()
     try:
         return _registered[name]
-    except KeyError:
-        raise UnknownIdError("catalog", name, ["pmi-2025", *_registered]) from None
+    except (KeyError, TypeError):
+        raise UnknownIdError("catalog", name, [BUILT_IN, *_registered]) from None
 
 
 def registered_catalogs() -> tuple[str, ...]:
@@ -68,4 +91,4 @@ def registered_catalogs() -> tuple[str, ...]:
     >>> registered_catalogs()[0]
     'pmi-2025'
     """
-    return ("pmi-2025", *sorted(_registered))
+    return (BUILT_IN, *sorted(_registered))

@@ -7,11 +7,10 @@ import json
 import sys
 
 from valuering import io
-from valuering.catalog import Catalog, load_catalog
-from valuering.catalog._files import convert_catalog_file
+from valuering._document._files import read_text
+from valuering._document._formats import format_of, parse
+from valuering.catalog import Catalog, convert_catalog_file, load_catalog
 from valuering.errors import Problem, ValidationError
-from valuering.io._files import read_text
-from valuering.io._formats import format_of, parse
 from valuering.io._schema import json_schema
 
 __all__ = ["file_problems", "register"]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from valuering._document._files import write_text
 from valuering.catalog import Catalog
 from valuering.cli._format import bar, heading, percent, table
 from valuering.errors import Problem, ValidationError
@@ -21,7 +22,7 @@ from valuering.graph import (
     export_graph,
 )
 from valuering.graph._checks import findings
-from valuering.io._files import write_text
+from valuering.io import load
 from valuering.model import PMO
 from valuering.validation import catalog_for
 
@@ -96,8 +97,6 @@ def _plural(count: int, word: str) -> str:
 
 
 def _load(path: str) -> tuple[PMO, Catalog]:
-    from valuering.io import load
-
     pmo = load(path)
     return pmo, catalog_for(pmo)
 

@@ -8,6 +8,7 @@ from valuering.catalog import Catalog
 from valuering.cli._format import bar, heading, percent, table
 from valuering.demand import coverage
 from valuering.errors import Problem, ValidationError
+from valuering.io import load
 from valuering.model import PMO, IndicatorLayer
 from valuering.scoring import (
     SelfAssessment,
@@ -80,8 +81,6 @@ def _positive_int(text: str) -> int:
 
 
 def _load(path: str) -> tuple[PMO, Catalog]:
-    from valuering.io import load
-
     pmo = load(path)
     return pmo, catalog_for(pmo)
 

@@ -9,10 +9,15 @@ True
 'valuering/1'
 """
 
-from valuering.io._converter import make_converter, structure, unstructure
-from valuering.io._envelope import CATALOG_MIGRATIONS, MODEL_MIGRATIONS, MODEL_SCHEMA, Migrations
+from valuering._document._converter import make_converter, structure, unstructure
+from valuering._document._envelope import (
+    CATALOG_MIGRATIONS,
+    MODEL_MIGRATIONS,
+    MODEL_SCHEMA,
+    Migrations,
+)
+from valuering._document._formats import FORMATS, format_of
 from valuering.io._files import dump, dumps, load, loads
-from valuering.io._formats import FORMATS, format_of
 from valuering.io._schema import json_schema
 
 __all__ = [

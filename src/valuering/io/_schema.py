@@ -20,8 +20,8 @@ from typing import Any, get_args, get_origin
 import attrs
 from cattrs.cols import is_mapping
 
+from valuering._document._envelope import MODEL_MIGRATIONS
 from valuering.errors import ValidationError
-from valuering.io._envelope import MODEL_MIGRATIONS
 from valuering.model import PMO, _checks
 
 __all__ = ["json_schema"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import enum
 
+from valuering.errors import Problem, ValidationError
+
 __all__ = [
     "CoverageScope",
     "Degree",
@@ -75,8 +77,6 @@ class FlywheelStep(enum.StrEnum):
         >>> FlywheelStep.from_number(4)
         <FlywheelStep.SERVICE_DEVELOPMENT: 'service-development'>
         """
-        from valuering.errors import Problem, ValidationError
-
         steps = list(cls)
         if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 10:
             raise ValidationError([Problem("step", f"{number!r} is not a step number in 1..10")])

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from valuering.errors import Problem, ValidationError
 from valuering.model import _checks as check
 from valuering.model.enums import Domain, Horizon, ServiceApproach, ServiceCategory
 
@@ -106,7 +107,5 @@ class ServiceDefinition(check.Checked):
     def level_name(self, level: int) -> str:
         """The name of maturity ``level`` (1-5) for this service."""
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5:
-            from valuering.errors import Problem, ValidationError
-
             raise ValidationError([Problem("level", f"{level!r} is not in 1..5")])
         return self.level_names[level - 1]

@@ -33,6 +33,8 @@ from valuering.model import (
     Horizon,
     Indicator,
     IndicatorLayer,
+    OrganizationalBaseline,
+    OrganizationalStrategy,
     Outcome,
     Scenario,
     ServiceApproach,
@@ -296,8 +298,6 @@ def pmos(
         )
         for oid in draw(st.lists(ids().filter(lambda i: i not in taken), unique=True, max_size=3))
     )
-    from valuering.model import OrganizationalBaseline, OrganizationalStrategy
-
     return PMO(
         id=draw(ids()),
         name=draw(names()),

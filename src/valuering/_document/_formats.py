@@ -1,6 +1,6 @@
 """The three file formats: reading text into plain data with line numbers, writing plain data as text.
 
-TOML is read with ``tomllib`` and written by :mod:`valuering.io._toml_writer`; JSON with the standard
+TOML is read with ``tomllib`` and written by :mod:`valuering._document._toml_writer`; JSON with the standard
 library; YAML with PyYAML (the ``yaml`` extra), imported only when a YAML file is used.
 
 >>> parsed = parse('schema = "valuering/1"\\nid = "demo"\\n', "toml")
@@ -33,9 +33,9 @@ from typing import Any
 
 import attrs
 
+from valuering._document._locate import LineMap, json_lines, toml_lines, yaml_lines
+from valuering._document._toml_writer import dumps_toml
 from valuering.errors import OptionalDependencyError, Problem, ValidationError
-from valuering.io._locate import LineMap, json_lines, toml_lines, yaml_lines
-from valuering.io._toml_writer import dumps_toml
 
 __all__ = ["FORMATS", "Parsed", "emit", "format_of", "parse"]
 

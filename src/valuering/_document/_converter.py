@@ -43,8 +43,8 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from valuering._document._locate import join_path
 from valuering.errors import Problem, ValidationError, did_you_mean
-from valuering.io._locate import join_path
 from valuering.model import _checks, enums
 
 __all__ = [
