@@ -10,13 +10,12 @@ from hypothesis import strategies as st
 
 from valuering import PMO, ServiceOffering
 from valuering.catalog import Catalog, pmi_2025
+from valuering.demand import coverage, outcome_demand
 from valuering.graph import (
     ValueAnalysis,
     check,
-    coverage,
     delivery_waves,
     impact_all,
-    outcome_demand,
     trace_all,
     value_attribution,
 )

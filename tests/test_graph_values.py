@@ -37,19 +37,17 @@ from valuering import (
     StrategicObjective,
 )
 from valuering.catalog import Catalog
-from valuering.demand import customer_shares, service_coverage
+from valuering.demand import coverage, customer_shares, outcome_demand, service_coverage
 from valuering.errors import UnknownIdError, ValidationError
 from valuering.graph import (
     FindingKind,
     ValueAnalysis,
     check,
     contributors,
-    coverage,
     delivery_waves,
     effective_maturity,
     impact_all,
     impact_of,
-    outcome_demand,
     trace_all,
     trace_value,
     value_attribution,

@@ -18,6 +18,7 @@ from typing import Any
 from valuering import demand as demand  # submodules users reach as valuering.<name>
 from valuering import examples as examples
 from valuering.catalog import Catalog, load_catalog, pmi_2025
+from valuering.demand import coverage, outcome_demand
 from valuering.errors import UnknownIdError, ValidationError, ValueRingError
 from valuering.graph import (
     Finding,
@@ -27,13 +28,11 @@ from valuering.graph import (
     build_graph,
     check,
     contributors,
-    coverage,
     delivery_waves,
     effective_maturity,
     export_graph,
     impact_all,
     impact_of,
-    outcome_demand,
     trace_all,
     trace_value,
     value_attribution,

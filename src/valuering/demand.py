@@ -33,7 +33,7 @@ from valuering._tables import Tabular
 from valuering.catalog import Catalog
 from valuering.errors import Problem, UnknownIdError, ValidationError
 from valuering.model import PMO, Customer
-from valuering.validation import catalog_for
+from valuering.validation import sound
 
 __all__ = [
     "Coverage",
@@ -91,17 +91,19 @@ class OutcomeDemand(Mapping[str, float], Tabular):
         return [{"outcome": o, "demand": d} for o, d in self.shares.items()]
 
 
-def outcome_demand(pmo: PMO) -> OutcomeDemand:
+def outcome_demand(pmo: PMO, *, catalog: Catalog | None = None) -> OutcomeDemand:
     """D_o: each expected outcome's share of the customers' weighted demand; the shares sum to 1.
 
     Each customer's voice is its weight, however many outcomes it names; within a customer, outcomes
     share that voice in proportion to their priorities. With no expectations at all, the result is empty.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import examples
     >>> demand = outcome_demand(examples.load("northwind-energy"))
     >>> next(iter(demand)), round(demand["higher-return-on-investment"], 3), round(sum(demand.values()), 9)
     ('higher-return-on-investment', 0.135, 1.0)
     """
+    sound(pmo, catalog=catalog)
     return demand_from_expected(expected_by(pmo.customers))
 
 
@@ -194,7 +196,8 @@ def coverage(
 
     With ``maturity_weighted=True`` each strength M_{o,s} is scaled by m_s / 5, so immature services
     cover less. Every offering counts once, even when two offerings run the same catalog service or
-    an id is given twice.
+    an id is given twice. Raises :class:`~valuering.errors.ValidationError` when the model is not
+    sound against its catalog, :class:`~valuering.errors.UnknownIdError` for an unknown offering id.
 
     >>> from valuering import examples
     >>> pmo = examples.load("northwind-energy")
@@ -203,7 +206,7 @@ def coverage(
     >>> round(coverage(pmo, ["reporting", "reporting"]).total, 4)
     0.2541
     """
-    cat = catalog_for(pmo, catalog)
+    cat = sound(pmo, catalog=catalog)
     if offerings is None:
         chosen = pmo.offerings
     else:
@@ -213,13 +216,16 @@ def coverage(
         outcomes = _service_outcomes(cat, offering.service)
         factor = offering.maturity / 5 if maturity_weighted else 1.0
         strengths.append({o: m * factor for o, m in outcomes.items()})
-    return _coverage(outcome_demand(pmo), strengths)
+    return _coverage(_demand(pmo), strengths)
 
 
 def service_coverage(
     pmo: PMO, services: Iterable[str], *, catalog: Catalog | None = None
 ) -> Coverage:
     """The share of the PMO's demand that a set of catalog services would cover (each id counts once).
+
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its
+    catalog, :class:`~valuering.errors.UnknownIdError` for an unknown service id.
 
     >>> from valuering import PMO, Customer, Expectation
     >>> pmo = PMO(id="p", name="P", customers=(Customer(
@@ -228,9 +234,13 @@ def service_coverage(
     >>> service_coverage(pmo, ["portfolio-management"]).total
     1.0
     """
-    cat = catalog_for(pmo, catalog)
+    cat = sound(pmo, catalog=catalog)
     chosen = _distinct_ids(services, "services")
-    return _coverage(outcome_demand(pmo), [_service_outcomes(cat, s) for s in chosen])
+    return _coverage(_demand(pmo), [_service_outcomes(cat, s) for s in chosen])
+
+
+def _demand(pmo: PMO) -> OutcomeDemand:
+    return demand_from_expected(expected_by(pmo.customers))
 
 
 def _distinct_ids(ids: Iterable[str], argument: str) -> list[str]:

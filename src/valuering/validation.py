@@ -17,9 +17,13 @@ valuering.errors.ValidationError: 2 problems:
 
 from __future__ import annotations
 
+import functools
+import threading
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
+import attrs
 import networkx as nx
 
 from valuering.catalog import Catalog, get_catalog
@@ -32,20 +36,62 @@ from valuering.errors import (
 )
 from valuering.model import PMO, ServiceOffering
 
-__all__ = ["catalog_for", "dependency_cycles", "find_problems", "validate"]
+__all__ = [
+    "bind_catalog",
+    "bound_catalog",
+    "catalog_for",
+    "dependency_cycles",
+    "find_problems",
+    "sound",
+    "validate",
+]
 
 
-def catalog_for(pmo: PMO, catalog: Catalog | None = None) -> Catalog:
-    """The catalog to check ``pmo`` against: the one given, or the one its ``catalog`` names.
+@attrs.define
+class _Record:
+    """What valuering remembers about one model object: the catalog it was loaded with (if any)
+    and the catalogs it has been found sound against."""
 
-    Names resolve to the built-in ``pmi-2025`` or to a catalog made known with
-    :func:`valuering.catalog.register_catalog`.
-    """
+    model: weakref.ref[PMO]
+    bound: Catalog | None = None
+    sound_against: list[Catalog] = attrs.Factory(list)
+
+
+# By object identity, not by value: two equal models loaded with different catalogs stay apart. An
+# entry goes when its model is garbage-collected.
+_records: dict[int, _Record] = {}
+_records_lock = threading.Lock()
+
+
+def _record(pmo: PMO) -> _Record:
+    key = id(pmo)
+    with _records_lock:
+        record = _records.get(key)
+        if record is None or record.model() is not pmo:
+            record = _Record(weakref.ref(pmo, functools.partial(_forget, key)))
+            _records[key] = record
+        return record
+
+
+def _forget(key: int, dead: weakref.ref[PMO]) -> None:
+    with _records_lock:
+        record = _records.get(key)
+        if record is not None and record.model is dead:
+            del _records[key]
+
+
+def _known_record(pmo: PMO) -> _Record | None:
+    record = _records.get(id(pmo))
+    return record if record is not None and record.model() is pmo else None
+
+
+def _require_pmo(pmo: object) -> None:
     if not isinstance(pmo, PMO):
         raise ValidationError([Problem("pmo", f"expected a PMO, got {type(pmo).__name__}")])
-    if isinstance(catalog, Catalog):
-        return catalog
-    if catalog is not None:
+
+
+def _require_catalog(catalog: object) -> None:
+    if not isinstance(catalog, Catalog):
         raise ValidationError(
             [
                 Problem(
@@ -55,19 +101,109 @@ def catalog_for(pmo: PMO, catalog: Catalog | None = None) -> Catalog:
                 )
             ]
         )
+
+
+def bind_catalog(pmo: PMO, *, catalog: Catalog) -> PMO:
+    """Check ``pmo`` against ``catalog`` and remember the pair, so analysing ``pmo`` later needs no
+    ``catalog=`` argument; returns ``pmo`` itself.
+
+    :func:`valuering.io.load` does this when given ``catalog=``. The binding belongs to this one model
+    object: another model, even an equal one, is not affected, and a copy made with ``attrs.evolve``
+    resolves its catalog by name again (bind it too). Raises
+    :class:`~valuering.errors.ValidationError` when the model is not sound against ``catalog``.
+
+    >>> from valuering import PMO, ServiceOffering, coverage, pmi_2025
+    >>> acme = pmi_2025().extend(name="acme-bind-doc")
+    >>> pmo = bind_catalog(PMO(id="p", name="P", catalog="acme-bind-doc"), catalog=acme)
+    >>> bound_catalog(pmo) is acme, coverage(pmo).total
+    (True, 0.0)
+    """
+    _require_pmo(pmo)
+    _require_catalog(catalog)
+    sound(pmo, catalog=catalog)
+    _record(pmo).bound = catalog
+    return pmo
+
+
+def bound_catalog(pmo: PMO) -> Catalog | None:
+    """The catalog ``pmo`` was bound to by :func:`bind_catalog` (or loaded with), or None.
+
+    >>> from valuering import PMO
+    >>> bound_catalog(PMO(id="p", name="P")) is None
+    True
+    """
+    record = _known_record(pmo)
+    return record.bound if record is not None else None
+
+
+def catalog_for(pmo: PMO, *, catalog: Catalog | None = None) -> Catalog:
+    """The catalog to check ``pmo`` against: the one given; else the one it was loaded with (see
+    :func:`bind_catalog`); else the one its ``catalog`` field names, the built-in ``pmi-2025`` or a
+    catalog made known with :func:`valuering.catalog.register_catalog`.
+
+    Raises :class:`~valuering.errors.ValidationError` when ``pmo`` is not a PMO, ``catalog`` not a
+    Catalog, or the name is unknown.
+
+    >>> from valuering import PMO
+    >>> catalog_for(PMO(id="p", name="P")).name
+    'pmi-2025'
+    """
+    _require_pmo(pmo)
+    if catalog is not None:
+        _require_catalog(catalog)
+        return catalog
+    bound = bound_catalog(pmo)
+    if bound is not None:
+        return bound
     try:
         return get_catalog(pmo.catalog)
     except UnknownIdError as error:
         raise ValidationError(
-            [Problem("catalog", f"{error}; register it or pass it with catalog=...")]
+            [Problem("catalog", f"{error}; register it, or load the model with its catalog")]
         ) from None
 
 
-def validate(pmo: PMO, catalog: Catalog | None = None) -> PMO:
+def sound(pmo: PMO, *, catalog: Catalog | None = None) -> Catalog:
+    """The soundness gate every analysis function passes first: the catalog of ``pmo`` (see
+    :func:`catalog_for`), after checking ``pmo`` against it with :func:`validate`'s rules.
+
+    A model found sound against a catalog is remembered (per model object and catalog object), so
+    ten analyses of one model check it once. Raises :class:`~valuering.errors.ValidationError`
+    listing every problem.
+
+    >>> from valuering import examples
+    >>> sound(examples.load("northwind-energy")).name
+    'pmi-2025'
+    """
+    cat = catalog_for(pmo, catalog=catalog)
+    record = _known_record(pmo)
+    if record is not None and any(known is cat for known in record.sound_against):
+        return cat
+    problems = find_problems(pmo, catalog=cat)
+    if problems:
+        raise ValidationError(problems)
+    remember_sound(pmo, cat)
+    return cat
+
+
+def remember_sound(pmo: PMO, catalog: Catalog, *, bind: bool = False) -> None:
+    """Record that ``pmo`` was found sound against ``catalog`` (by a caller that has just checked it,
+    such as :func:`valuering.io.load`), and with ``bind=True`` bind it as :func:`bind_catalog` does."""
+    record = _record(pmo)
+    with _records_lock:
+        if not any(known is catalog for known in record.sound_against):
+            record.sound_against.append(catalog)
+        if bind:
+            record.bound = catalog
+
+
+def validate(pmo: PMO, *, catalog: Catalog | None = None) -> PMO:
     """Check every cross-reference of ``pmo``; return it unchanged or raise one ValidationError.
 
     Checked: unknown service, outcome, customer-group and competence ids (with suggestions), duplicate
-    ids, ``depends_on`` naming an unknown offering, self-dependencies and dependency cycles.
+    ids, ids shared by an objective, a customer, an offering or an outcome, ``depends_on`` naming an
+    unknown offering, self-dependencies and dependency cycles. Every analysis function runs the same
+    check (once per model and catalog), so the same bad model gets the same error from each.
 
     >>> from valuering import PMO, Customer, examples
     >>> validate(examples.load("northwind-energy")).name
@@ -78,16 +214,14 @@ def validate(pmo: PMO, catalog: Catalog | None = None) -> PMO:
     valuering.errors.ValidationError: 1 problem:
       customers[0].group: unknown customer group id 'execs'
     """
-    problems = find_problems(pmo, catalog)
-    if problems:
-        raise ValidationError(problems)
+    sound(pmo, catalog=catalog)
     return pmo
 
 
-def find_problems(pmo: PMO, catalog: Catalog | None = None) -> list[Problem]:
+def find_problems(pmo: PMO, *, catalog: Catalog | None = None) -> list[Problem]:
     """The problems :func:`validate` would report, as a list (empty when the model is sound)."""
     try:
-        cat = catalog_for(pmo, catalog)
+        cat = catalog_for(pmo, catalog=catalog)
     except ValidationError as error:
         return list(error.problems)
     problems = [
@@ -264,9 +398,9 @@ def dependency_cycles(offerings: Sequence[ServiceOffering]) -> list[list[str]]:
 
 
 def _cycle_problems(pmo: PMO) -> Iterator[Problem]:
-    index = {o.id: i for i, o in enumerate(pmo.offerings)}
-    if len(index) != len(pmo.offerings):
-        return  # duplicate ids make the dependency graph ambiguous; they are reported already
+    index: dict[str, int] = {}
+    for i, offering in enumerate(pmo.offerings):
+        index.setdefault(offering.id, i)  # a duplicate id is reported on its own; cycles still are
     for cycle in dependency_cycles(pmo.offerings):
         yield Problem(
             f"offerings[{index[cycle[0]]}].depends_on",

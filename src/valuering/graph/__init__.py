@@ -13,7 +13,6 @@ outcomes it serves, from an outcome to the customers who expect it and to the ob
 ('pmis', 'reporting', 'portfolio-management', 'benefits', 'executive-advice', 'resource-management')
 """
 
-from valuering.demand import coverage, outcome_demand
 from valuering.graph._analysis import ValueAnalysis
 from valuering.graph._build import build_graph
 from valuering.graph._checks import Finding, FindingKind, check
@@ -62,14 +61,12 @@ __all__ = [
     "build_graph",
     "check",
     "contributors",
-    "coverage",
     "delivery_waves",
     "dependency_graph",
     "effective_maturity",
     "export_graph",
     "impact_all",
     "impact_of",
-    "outcome_demand",
     "to_dot",
     "to_graphml",
     "to_mermaid",

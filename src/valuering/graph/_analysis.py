@@ -20,7 +20,7 @@ from valuering.demand import (
     shares_by_customer,
 )
 from valuering.errors import UnknownIdError
-from valuering.graph._dependencies import sound_dependency_graph
+from valuering.graph._dependencies import dependency_graph_and_waves
 from valuering.graph._results import (
     Attribution,
     Contributor,
@@ -33,7 +33,7 @@ from valuering.graph._results import (
     _Shared,
 )
 from valuering.model import PMO
-from valuering.validation import catalog_for
+from valuering.validation import sound
 
 __all__ = ["ValueAnalysis"]
 
@@ -43,6 +43,7 @@ class ValueAnalysis:
 
     The module functions (:func:`trace_value`, :func:`impact_of`, ...) build one per call; for every
     offering at once use :meth:`traces` and :meth:`impacts`, which compute the demand only once.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import examples
     >>> analysis = ValueAnalysis(examples.load("northwind-energy"))
@@ -54,12 +55,12 @@ class ValueAnalysis:
     0.8157
     """
 
-    def __init__(self, pmo: PMO, catalog: Catalog | None = None) -> None:
+    def __init__(self, pmo: PMO, *, catalog: Catalog | None = None) -> None:
         self.pmo = pmo
-        self.catalog = catalog_for(pmo, catalog)
+        self.catalog = sound(pmo, catalog=catalog)
         self._expected_by = expected_by(pmo.customers)
         self.demand: OutcomeDemand = demand_from_expected(self._expected_by)
-        graph, waves = sound_dependency_graph(pmo, self.catalog, self.demand)
+        graph, waves = dependency_graph_and_waves(pmo)
         #: The delivery waves, as :func:`~valuering.graph.delivery_waves` gives them.
         self.waves: tuple[tuple[str, ...], ...] = waves
         #: Offering ids in delivery order: wave by wave, by id within a wave.

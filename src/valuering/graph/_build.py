@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
 
 from valuering.catalog import Catalog
-from valuering.errors import Problem, ValidationError
 from valuering.graph._analysis import ValueAnalysis
 from valuering.model import PMO
 
 __all__ = ["build_graph"]
 
 
-def build_graph(pmo: PMO, catalog: Catalog | None = None) -> nx.DiGraph[str]:
+def build_graph(pmo: PMO, *, catalog: Catalog | None = None) -> nx.DiGraph[str]:
     """The PMO's value graph; nodes are ids with a ``kind``, attributes are plain values only.
 
     Nodes: ``offering`` (name, service, maturity, target if set, effective_maturity, share),
@@ -29,7 +27,8 @@ def build_graph(pmo: PMO, catalog: Catalog | None = None) -> nx.DiGraph[str]:
     - ``expected_by``: outcome -> customer, with ``share`` W_c * P_{c,o} and ``priority_share`` P_{c,o};
     - ``supports``: outcome -> objective.
 
-    An id used by two kinds of node (say a customer and an objective) is a ValidationError.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog
+    (an id used by two kinds of node, say a customer and an objective, is one such problem).
 
     >>> from valuering import examples
     >>> graph = build_graph(examples.load("northwind-energy"))
@@ -42,8 +41,7 @@ def build_graph(pmo: PMO, catalog: Catalog | None = None) -> nx.DiGraph[str]:
     >>> sorted(graph.successors("stronger-governance-and-compliance"))
     ['head-of-compliance', 'regulatory-trust']
     """
-    analysis = ValueAnalysis(pmo, catalog)
-    _require_distinct_ids(pmo, analysis)
+    analysis = ValueAnalysis(pmo, catalog=catalog)
     graph: nx.DiGraph[str] = nx.DiGraph(pmo=pmo.id, name=pmo.name, catalog=analysis.catalog.name)
     for objective in pmo.objectives:
         graph.add_node(
@@ -115,32 +113,3 @@ def _outcome_ids(pmo: PMO, analysis: ValueAnalysis) -> set[str]:
     for objective in pmo.objectives:
         ids.update(objective.outcomes)
     return ids
-
-
-def _require_distinct_ids(pmo: PMO, analysis: ValueAnalysis) -> None:
-    owners: dict[str, str] = {}
-    problems = []
-    for path, kind, ident in _node_ids(pmo, analysis):
-        if ident in owners and owners[ident] != kind:
-            problems.append(
-                Problem(
-                    path,
-                    f"id {ident!r} is both {owners[ident]} and {kind}; "
-                    "the value graph needs one id per node",
-                )
-            )
-        owners.setdefault(ident, kind)
-    if problems:
-        raise ValidationError(problems)
-
-
-def _node_ids(pmo: PMO, analysis: ValueAnalysis) -> Iterator[tuple[str, str, str]]:
-    """(path, kind, id) of every node; outcomes first, as their ids come from the catalog."""
-    for outcome in sorted(_outcome_ids(pmo, analysis)):
-        yield "", "an outcome", outcome
-    for i, objective in enumerate(pmo.objectives):
-        yield f"baseline.strategy.objectives[{i}].id", "an objective", objective.id
-    for i, customer in enumerate(pmo.customers):
-        yield f"customers[{i}].id", "a customer", customer.id
-    for i, offering in enumerate(pmo.offerings):
-        yield f"offerings[{i}].id", "an offering", offering.id

@@ -52,7 +52,7 @@ def check(pmo: PMO, *, catalog: Catalog | None = None) -> tuple[Finding, ...]:
     ...     print(finding)
     unmet-demand: outcome 'improved-project-customer-relationships' is expected (1.6 % of demand) but no offering serves it
     """
-    return findings(ValueAnalysis(pmo, catalog))
+    return findings(ValueAnalysis(pmo, catalog=catalog))
 
 
 def findings(analysis: ValueAnalysis) -> tuple[Finding, ...]:

@@ -2,71 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import networkx as nx
 
 from valuering.catalog import Catalog
-from valuering.errors import Problem, ValidationError
 from valuering.model import PMO
-from valuering.validation import catalog_for, find_problems
+from valuering.validation import sound
 
-__all__ = ["delivery_waves", "dependency_graph", "sound_dependency_graph"]
+__all__ = ["delivery_waves", "dependency_graph", "dependency_graph_and_waves"]
 
 
-def dependency_graph(pmo: PMO, catalog: Catalog | None = None) -> nx.DiGraph[str]:
+def dependency_graph(pmo: PMO, *, catalog: Catalog | None = None) -> nx.DiGraph[str]:
     """The offerings as nodes, with an edge from each prerequisite to the offering that needs it.
 
-    Raises :class:`~valuering.errors.ValidationError` when a dependency names an unknown offering or
-    the dependencies form a cycle (the message spells the cycle out).
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its
+    catalog (a dependency on an unknown offering, a cycle spelled out, ...), as every analysis does.
 
     >>> from valuering import examples
     >>> graph = dependency_graph(examples.load("northwind-energy"))
     >>> sorted(graph.successors("methodology"))
     ['assurance', 'governance', 'reporting', 'risk-management', 'training']
     """
-    return sound_dependency_graph(pmo, catalog_for(pmo, catalog))[0]
+    sound(pmo, catalog=catalog)
+    return dependency_graph_and_waves(pmo)[0]
 
 
-def sound_dependency_graph(
-    pmo: PMO, catalog: Catalog, outcomes: Iterable[str] = ()
+def dependency_graph_and_waves(
+    pmo: PMO,
 ) -> tuple[nx.DiGraph[str], tuple[tuple[str, ...], ...]]:
-    """The dependency graph and its waves, after checking what value tracing relies on.
-
-    Checked: unique offering ids, known services, known prerequisites, no cycles, and that the
-    ``outcomes`` given and those the objectives name are in the catalog. On any failure the whole
-    model is checked with :func:`~valuering.validation.find_problems`, so the error lists every
-    problem with its path. Waves are sorted by id inside (see :func:`delivery_waves`).
-    """
-    ids = {o.id for o in pmo.offerings}
+    """The dependency graph and its waves (sorted by id inside) of a model already found sound."""
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(o.id for o in pmo.offerings)
     graph.add_edges_from((d, o.id) for o in pmo.offerings for d in o.depends_on)
-    broken = (
-        len(ids) != len(pmo.offerings)
-        or any(o.service not in catalog.services for o in pmo.offerings)
-        or any(d == o.id or d not in ids for o in pmo.offerings for d in o.depends_on)
-        or any(outcome not in catalog.outcomes for outcome in outcomes)
-        or any(oc not in catalog.outcomes for obj in pmo.objectives for oc in obj.outcomes)
-    )
-    waves: tuple[tuple[str, ...], ...] = ()
-    if not broken:
-        try:
-            waves = tuple(tuple(sorted(w)) for w in nx.topological_generations(graph))
-        except nx.NetworkXUnfeasible:  # a cycle; find_problems spells it out
-            broken = True
-    if broken:
-        problems = find_problems(pmo, catalog) or [
-            Problem("offerings", "the offerings' dependencies are not sound")
-        ]
-        raise ValidationError(problems)
+    waves = tuple(tuple(sorted(w)) for w in nx.topological_generations(graph))
     return graph, waves
 
 
-def delivery_waves(pmo: PMO, catalog: Catalog | None = None) -> tuple[tuple[str, ...], ...]:
+def delivery_waves(pmo: PMO, *, catalog: Catalog | None = None) -> tuple[tuple[str, ...], ...]:
     """The offerings grouped into waves: each wave needs only offerings of earlier waves.
 
     Wave 1 holds the offerings with no prerequisite; within a wave, offerings are sorted by id.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import examples
     >>> for wave in delivery_waves(examples.load("northwind-energy")):
@@ -76,4 +51,5 @@ def delivery_waves(pmo: PMO, catalog: Catalog | None = None) -> tuple[tuple[str,
     assurance, coaching, portfolio-management
     benefits, executive-advice, resource-management
     """
-    return sound_dependency_graph(pmo, catalog_for(pmo, catalog))[1]
+    sound(pmo, catalog=catalog)
+    return dependency_graph_and_waves(pmo)[1]

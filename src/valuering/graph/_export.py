@@ -171,6 +171,9 @@ def _dot_id(node: str) -> str:
 def export_graph(pmo: PMO, format: str = "json", *, catalog: Catalog | None = None) -> str:
     """The PMO's value graph as text in one of :data:`GRAPH_FORMATS`.
 
+    Raises :class:`~valuering.errors.ValidationError` for an unknown format or a model that is not
+    sound against its catalog; the ``dot`` format needs the ``dot`` extra.
+
     >>> from valuering import examples
     >>> text = export_graph(examples.load("northwind-energy"), "mermaid")
     >>> text.splitlines()[0]
@@ -185,7 +188,7 @@ def export_graph(pmo: PMO, format: str = "json", *, catalog: Catalog | None = No
         choices = ", ".join(GRAPH_FORMATS)
         message = f"unknown graph format {format!r}; choose one of: {choices}"
         raise ValidationError([Problem("format", message)])
-    graph = build_graph(pmo, catalog)
+    graph = build_graph(pmo, catalog=catalog)
     if format == "json":
         return json.dumps(to_node_link(graph), indent=2, ensure_ascii=False) + "\n"
     if format == "graphml":

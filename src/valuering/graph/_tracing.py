@@ -2,6 +2,9 @@
 
 Each function builds a :class:`ValueAnalysis` for its call; to ask about every offering, use
 :func:`trace_all` and :func:`impact_all` (or one ``ValueAnalysis``), which share the groundwork.
+Every function raises :class:`~valuering.errors.ValidationError` when the model is not sound against
+its catalog (checked once per model and catalog); those taking an id raise
+:class:`~valuering.errors.UnknownIdError` for an id the model does not have.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ def value_attribution(pmo: PMO, *, catalog: Catalog | None = None) -> Attributio
     An outcome's demand is split among the offerings that serve it, in proportion to their strength;
     with a binary catalog the shares add up to the coverage.
 
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
+
     >>> from valuering import examples
     >>> from valuering.demand import coverage
     >>> pmo = examples.load("northwind-energy")
@@ -43,11 +48,14 @@ def value_attribution(pmo: PMO, *, catalog: Catalog | None = None) -> Attributio
     >>> round(shares.total, 10) == round(coverage(pmo).total, 10)
     True
     """
-    return ValueAnalysis(pmo, catalog).attribution()
+    return ValueAnalysis(pmo, catalog=catalog).attribution()
 
 
 def trace_value(pmo: PMO, offering_id: str, *, catalog: Catalog | None = None) -> ValueTrace:
     """What one offering creates: outcomes, the customers expecting them, objectives, dependents.
+
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog,
+    :class:`~valuering.errors.UnknownIdError` for an unknown offering id.
 
     >>> from valuering import examples
     >>> trace = trace_value(examples.load("northwind-energy"), "governance")
@@ -60,24 +68,29 @@ def trace_value(pmo: PMO, offering_id: str, *, catalog: Catalog | None = None) -
     >>> trace.dependents
     ('assurance', 'portfolio-management', 'benefits', 'executive-advice', 'resource-management')
     """
-    return ValueAnalysis(pmo, catalog).trace(offering_id)
+    return ValueAnalysis(pmo, catalog=catalog).trace(offering_id)
 
 
 def trace_all(pmo: PMO, *, catalog: Catalog | None = None) -> dict[str, ValueTrace]:
     """The trace of every offering (in delivery order), with the demand computed once.
+
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import examples
     >>> traces = trace_all(examples.load("northwind-energy"))
     >>> len(traces), traces["coaching"].dependents
     (12, ())
     """
-    return ValueAnalysis(pmo, catalog).traces()
+    return ValueAnalysis(pmo, catalog=catalog).traces()
 
 
 def impact_of(pmo: PMO, offering_id: str, *, catalog: Catalog | None = None) -> Impact:
     """What breaks if an offering fails: it and its dependents drop out, and so does their coverage.
 
     demand at risk = coverage(X) - coverage(X without the lost offerings).
+
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog,
+    :class:`~valuering.errors.UnknownIdError` for an unknown offering id.
 
     >>> from valuering import examples
     >>> impact = impact_of(examples.load("northwind-energy"), "portfolio-management")
@@ -88,18 +101,20 @@ def impact_of(pmo: PMO, offering_id: str, *, catalog: Catalog | None = None) -> 
     >>> round(impact.demand_at_risk, 4)
     0.2661
     """
-    return ValueAnalysis(pmo, catalog).impact(offering_id)
+    return ValueAnalysis(pmo, catalog=catalog).impact(offering_id)
 
 
 def impact_all(pmo: PMO, *, catalog: Catalog | None = None) -> dict[str, Impact]:
     """The impact of losing each offering (in delivery order), with the demand computed once.
+
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import examples
     >>> impacts = impact_all(examples.load("northwind-energy"))
     >>> max(impacts.values(), key=lambda i: i.demand_at_risk).offering
     'methodology'
     """
-    return ValueAnalysis(pmo, catalog).impacts()
+    return ValueAnalysis(pmo, catalog=catalog).impacts()
 
 
 def contributors(pmo: PMO, node_id: str, *, catalog: Catalog | None = None) -> Contributors:
@@ -108,6 +123,9 @@ def contributors(pmo: PMO, node_id: str, *, catalog: Catalog | None = None) -> C
     An offering that serves the node has a ``share`` of its demand; a prerequisite of such an
     offering has an ``enabled_share``: the shares of the serving offerings that need it.
 
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog,
+    :class:`~valuering.errors.UnknownIdError` for an unknown outcome or objective id.
+
     >>> from valuering import examples
     >>> behind = contributors(examples.load("northwind-energy"), "better-project-prioritization")
     >>> [(c.offering, c.direct) for c in behind][3:5]
@@ -115,11 +133,13 @@ def contributors(pmo: PMO, node_id: str, *, catalog: Catalog | None = None) -> C
     >>> round(behind[3].share, 4), round(behind[3].enabled_share, 4), behind[3].enables
     (0.0242, 0.0485, ('benefits', 'executive-advice'))
     """
-    return ValueAnalysis(pmo, catalog).contributors(node_id)
+    return ValueAnalysis(pmo, catalog=catalog).contributors(node_id)
 
 
 def effective_maturity(pmo: PMO, *, catalog: Catalog | None = None) -> EffectiveMaturity:
     """Weakest-link maturity: e_s = min(m_s, e_d for every offering d that s depends on).
+
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import examples
     >>> levels = effective_maturity(examples.load("northwind-energy"))
@@ -128,4 +148,4 @@ def effective_maturity(pmo: PMO, *, catalog: Catalog | None = None) -> Effective
     >>> levels.held_by["resource-management"]
     'resource-management'
     """
-    return ValueAnalysis(pmo, catalog).effective_maturity()
+    return ValueAnalysis(pmo, catalog=catalog).effective_maturity()

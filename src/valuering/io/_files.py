@@ -24,7 +24,7 @@ from valuering._document._formats import check_format, emit, format_of
 from valuering.catalog import Catalog
 from valuering.errors import Problem, ValidationError, sort_problems
 from valuering.model import PMO
-from valuering.validation import find_problems
+from valuering.validation import catalog_for, find_problems, remember_sound
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
@@ -36,7 +36,7 @@ def _within(path: str, outer: str) -> bool:
 def _cross_problems(pmo: PMO, catalog: Catalog | None, known: list[Problem]) -> list[Problem]:
     """Cross-reference problems, leaving out those that only echo a structure problem."""
     try:
-        found = find_problems(pmo, catalog)
+        found = find_problems(pmo, catalog=catalog)
     except Exception:
         if known:
             return []
@@ -52,7 +52,8 @@ def loads(
     Every problem (syntax, envelope, types, ranges, unknown keys, cross-references against ``catalog``
     or the built-in catalog the model names) is collected into one
     :class:`~valuering.errors.ValidationError`, each with its path and line; ``source`` names the text
-    in messages.
+    in messages. A model read with ``catalog=`` stays bound to it: analysis functions use that
+    catalog without being given it again (see :func:`valuering.validation.bind_catalog`).
 
     >>> loads('{"schema": "valuering/1", "id": "demo", "name": "Demo"}', "json").name
     'Demo'
@@ -71,6 +72,7 @@ def loads(
     if problems:
         raise ValidationError(sort_problems(located(problems, parsed, source)), title=source)
     assert pmo is not None
+    remember_sound(pmo, catalog_for(pmo, catalog=catalog), bind=catalog is not None)
     return pmo
 
 

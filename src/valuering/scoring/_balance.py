@@ -14,12 +14,11 @@ import attrs
 
 from valuering._tables import Tabular
 from valuering.catalog import Catalog
-from valuering.demand import coverage
+from valuering.demand import coverage, outcome_demand
 from valuering.errors import Problem, ValidationError
 from valuering.model import PMO, Horizon
 from valuering.scoring._args import member
-from valuering.scoring._recommend import known_demand
-from valuering.validation import catalog_for
+from valuering.validation import sound
 
 __all__ = ["HorizonBalance", "HorizonShare", "Mix", "MixStep", "horizon_balance", "smallest_mix"]
 
@@ -102,6 +101,7 @@ def horizon_balance(
     For each horizon h: demand = sum of D_o over the expected outcomes perceived at h; covered = sum of
     D_o * covered_o over them; share = covered / total covered demand (0 when nothing is covered).
     Short-term value counts the short and short-medium horizons, long-term the medium-long and long ones.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, Customer, Expectation, ServiceOffering
     >>> pmo = PMO(id="p", name="P", customers=(Customer(
@@ -114,7 +114,7 @@ def horizon_balance(
     >>> balance["short"].covered, balance.missing_short, balance.missing_long
     (0.5, False, True)
     """
-    cat = catalog_for(pmo, catalog)
+    cat = sound(pmo, catalog=catalog)
     cover = coverage(pmo, offerings, catalog=cat)
     demand: dict[Horizon, list[float]] = {h: [] for h in Horizon}
     covered: dict[Horizon, list[float]] = {h: [] for h in Horizon}
@@ -188,6 +188,7 @@ def smallest_mix(pmo: PMO, target: float = 0.8, *, catalog: Catalog | None = Non
     until the coverage reaches the target or no service adds anything. Greedy choice is not guaranteed to
     find the fewest services in every case, but it is close (coverage is submodular) and explainable
     step by step. Coverage never decreases from one step to the next.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, Customer, Expectation
     >>> pmo = PMO(id="p", name="P", customers=(Customer(
@@ -202,8 +203,8 @@ def smallest_mix(pmo: PMO, target: float = 0.8, *, catalog: Catalog | None = Non
     """
     if isinstance(target, bool) or not isinstance(target, int | float) or not 0 < target <= 1:
         raise ValidationError([Problem("target", f"{target!r} is not a coverage in (0, 1]")])
-    cat = catalog_for(pmo, catalog)
-    demand = known_demand(pmo, cat)
+    cat = sound(pmo, catalog=catalog)
+    demand = outcome_demand(pmo, catalog=cat)
     missing = dict.fromkeys(demand, 1.0)  # prod (1 - M) over the chosen services, per outcome
     candidates = list(cat.ordered_services())
     steps: list[MixStep] = []

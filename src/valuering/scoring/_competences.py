@@ -17,7 +17,7 @@ from valuering._tables import Tabular
 from valuering.catalog import Catalog
 from valuering.errors import Problem, UnknownIdError, ValidationError
 from valuering.model import PMO
-from valuering.validation import catalog_for
+from valuering.validation import sound
 
 __all__ = ["CompetenceFit", "CompetenceGap", "MissingCompetence", "OfferingFit", "competence_fit"]
 
@@ -91,13 +91,14 @@ class CompetenceFit(Tabular):
         ]
 
 
-def competence_fit(pmo: PMO, catalog: Catalog | None = None, *, required: int = 3) -> CompetenceFit:
+def competence_fit(pmo: PMO, *, required: int = 3, catalog: Catalog | None = None) -> CompetenceFit:
     """How well the team on each offering covers the competences its catalog service needs.
 
     The team on an offering is every member who lists it in ``offerings`` plus its ``owner``. For each
     needed competence the best proficiency among them counts (0 when nobody has it); ``fit`` is the mean
     of those bests divided by 5. Competences whose best is below ``required`` (1-5, default 3) are gaps;
     ``missing`` ranks them across offerings, most often missing first (ties by catalog order).
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, ServiceOffering, TeamMember
     >>> pmo = PMO(id="p", name="P",
@@ -114,7 +115,7 @@ def competence_fit(pmo: PMO, catalog: Catalog | None = None, *, required: int = 
         raise ValidationError(
             [Problem("required", f"{required!r} is not a proficiency level in 1..5")]
         )
-    cat = catalog_for(pmo, catalog)
+    cat = sound(pmo, catalog=catalog)
     fits = []
     missing: dict[str, list[str]] = {}
     for offering in pmo.offerings:

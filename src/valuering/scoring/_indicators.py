@@ -16,9 +16,11 @@ from typing import Any
 import attrs
 
 from valuering._tables import Tabular
+from valuering.catalog import Catalog
 from valuering.errors import Problem, ValidationError
 from valuering.model import PMO, Direction, IndicatorLayer
 from valuering.scoring._args import is_number, member
+from valuering.validation import sound
 
 __all__ = [
     "IndicatorAttainment",
@@ -160,13 +162,16 @@ class IndicatorAttainment(Tabular):
         ]
 
 
-def indicator_attainment(pmo: PMO, *, cap: float | None = 1.0) -> IndicatorAttainment:
+def indicator_attainment(
+    pmo: PMO, *, cap: float | None = 1.0, catalog: Catalog | None = None
+) -> IndicatorAttainment:
     """The attainment of every indicator, weight-averaged per subject and layer.
 
     Each indicator's attainment is :func:`attainment` of its actual against its target (direction-aware,
     capped at ``cap``); indicators without an actual value are listed with None and left out of averages.
     A subject's figure on a layer is sum(weight * attainment) / sum(weight) over its measured indicators
     there; subjects are listed by layer (service delivery, value delivery, value recognition), then id.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, Indicator, IndicatorLayer, Direction
     >>> pmo = PMO(id="p", name="P", indicators=(
@@ -178,6 +183,7 @@ def indicator_attainment(pmo: PMO, *, cap: float | None = 1.0) -> IndicatorAttai
     >>> [i.attainment for i in result], result.subject("improved-success-rates", "value-delivery")
     ([0.75, 1.0], 0.8125)
     """
+    sound(pmo, catalog=catalog)
     _check_cap(cap)
     scores = tuple(
         IndicatorScore(
@@ -268,11 +274,12 @@ class SlaStatuses(Tabular):
         ]
 
 
-def sla_status(pmo: PMO, tolerance: float = 0.1) -> SlaStatuses:
+def sla_status(pmo: PMO, tolerance: float = 0.1, *, catalog: Catalog | None = None) -> SlaStatuses:
     """Green, amber or red for every SLA of every offering.
 
     Attainment is :func:`attainment` without a cap. Green when attainment >= 1; amber when it is at least
     1 - ``tolerance``; red below; ``unmeasured`` when the SLA has no actual value.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, ServiceOffering, ServiceLevel, Direction
     >>> pmo = PMO(id="p", name="P", offerings=(ServiceOffering(
@@ -284,6 +291,7 @@ def sla_status(pmo: PMO, tolerance: float = 0.1) -> SlaStatuses:
     >>> [(s.sla, s.state.value) for s in sla_status(pmo)]
     [('response', 'amber'), ('uptime', 'green'), ('tickets', 'red')]
     """
+    sound(pmo, catalog=catalog)
     if (
         isinstance(tolerance, bool)
         or not isinstance(tolerance, int | float)
@@ -412,12 +420,13 @@ class ValueGap(Tabular):
         ]
 
 
-def value_gap(pmo: PMO, *, cap: float | None = 1.0) -> ValueGap:
+def value_gap(pmo: PMO, *, cap: float | None = 1.0, catalog: Catalog | None = None) -> ValueGap:
     """Per subject, the attainment of its value-delivery indicators next to that of its value-recognition ones.
 
     The two are kept apart, never averaged together: delivered value is evidence that outcomes happened
     (flywheel step 9), perceived value is what customers feel (step 10). Subjects with indicators on
     either layer are listed by id; service-delivery indicators are not part of this view.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, Indicator, IndicatorLayer
     >>> pmo = PMO(id="p", name="P", indicators=(
@@ -429,6 +438,7 @@ def value_gap(pmo: PMO, *, cap: float | None = 1.0) -> ValueGap:
     >>> row.delivered, row.perceived, row.gap
     (0.9, 0.5, 0.4)
     """
+    sound(pmo, catalog=catalog)
     result = indicator_attainment(pmo, cap=cap)
     subjects = sorted(
         {s.subject for s in result.subjects if s.layer is not IndicatorLayer.SERVICE_DELIVERY}

@@ -17,7 +17,7 @@ from valuering.catalog import Catalog
 from valuering.model import PMO, ServiceCategory
 from valuering.scoring._args import member
 from valuering.scoring._recommend import recommend_services
-from valuering.validation import catalog_for
+from valuering.validation import sound
 
 __all__ = [
     "CategoryMaturity",
@@ -79,11 +79,12 @@ class MaturityByCategory(Tabular):
         ]
 
 
-def maturity_by_category(pmo: PMO, catalog: Catalog | None = None) -> MaturityByCategory:
+def maturity_by_category(pmo: PMO, *, catalog: Catalog | None = None) -> MaturityByCategory:
     """The Practice Guide's appendix X3 maturity percentage of each service category.
 
     Per category: 100 * (sum of the offerings' maturity levels) / (5 * number of offerings). Only services
     the PMO runs count; a category with none has ``percent`` None, never 0. Each offering counts once.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, ServiceOffering
     >>> def run(ident, service, level):
@@ -96,7 +97,7 @@ def maturity_by_category(pmo: PMO, catalog: Catalog | None = None) -> MaturityBy
     >>> by_category["strategic"], by_category["tactical"], by_category["operational"]
     (50.0, 70.0, None)
     """
-    cat = catalog_for(pmo, catalog)
+    cat = sound(pmo, catalog=catalog)
     levels: dict[ServiceCategory, list[int]] = {c: [] for c in ServiceCategory}
     for offering in pmo.offerings:
         levels[cat.service(offering.service).category].append(offering.maturity)
@@ -127,12 +128,13 @@ class OverallMaturity(Tabular):
         return [{"offerings": self.offerings, "total": self.total, "percent": self.percent}]
 
 
-def overall_maturity(pmo: PMO, catalog: Catalog | None = None) -> OverallMaturity:
+def overall_maturity(pmo: PMO, *, catalog: Catalog | None = None) -> OverallMaturity:
     """One maturity percentage over all offerings, whatever their category.
 
     This is our documented extension: appendix X3 defines only the per-category figures. The same rule is
     applied to every offering at once, so categories weigh in proportion to how many offerings they have.
     The catalog is used only to check that every offering's service exists.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, ServiceOffering
     >>> pmo = PMO(id="p", name="P", offerings=(
@@ -141,7 +143,7 @@ def overall_maturity(pmo: PMO, catalog: Catalog | None = None) -> OverallMaturit
     >>> overall_maturity(pmo).percent
     50.0
     """
-    cat = catalog_for(pmo, catalog)
+    cat = sound(pmo, catalog=catalog)
     for offering in pmo.offerings:
         cat.service(offering.service)
     levels = [o.maturity for o in pmo.offerings]
@@ -191,12 +193,13 @@ class MaturityGaps(Tabular):
         return [attrs.asdict(g) for g in self.gaps]
 
 
-def maturity_gaps(pmo: PMO, catalog: Catalog | None = None) -> MaturityGaps:
+def maturity_gaps(pmo: PMO, *, catalog: Catalog | None = None) -> MaturityGaps:
     """Each offering's gap to its target level, prioritised by how much the customers need its service.
 
     gap = max(0, target - maturity) (0 without a target); priority = gap * S_s, where S_s is the
     service's recommendation score from :func:`recommend_services`. Sorted by priority descending, then
     offering id. Each row names the current and target levels as the catalog calls them.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, Customer, Expectation, ServiceOffering
     >>> pmo = PMO(id="p", name="P", customers=(Customer(
@@ -207,8 +210,8 @@ def maturity_gaps(pmo: PMO, catalog: Catalog | None = None) -> MaturityGaps:
     >>> [(g.offering, g.gap, g.priority, g.target_level_name) for g in maturity_gaps(pmo)]
     [('pfm', 2, 2.0, 'Strategic alignment and optimization'), ('risk', 2, 0.0, 'Integrated approach')]
     """
-    cat = catalog_for(pmo, catalog)
-    scores = {s.service: s.score for s in recommend_services(pmo, cat)}
+    cat = sound(pmo, catalog=catalog)
+    scores = {s.service: s.score for s in recommend_services(pmo, catalog=cat)}
     gaps = []
     for offering in pmo.offerings:
         service = cat.service(offering.service)

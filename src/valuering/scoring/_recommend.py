@@ -15,11 +15,11 @@ import attrs
 
 from valuering._tables import Tabular
 from valuering.catalog import Catalog
-from valuering.demand import OutcomeDemand, outcome_demand
+from valuering.demand import outcome_demand
 from valuering.errors import Problem, UnknownIdError, ValidationError, did_you_mean
 from valuering.model import PMO, Expectation, ServiceCategory
 from valuering.scoring._args import is_number
-from valuering.validation import catalog_for
+from valuering.validation import sound
 
 __all__ = [
     "MOSCOW_PRIORITIES",
@@ -113,13 +113,14 @@ class Recommendations(Tabular):
         ]
 
 
-def recommend_services(pmo: PMO, catalog: Catalog | None = None) -> Recommendations:
+def recommend_services(pmo: PMO, *, catalog: Catalog | None = None) -> Recommendations:
     """Rank every catalog service by how much of the customers' demand it serves.
 
     S_s = sum_o D_o * M_{o,s}: the demand D_o of each expected outcome times the catalog strength of the
     service for it. Each entry lists the contributing outcomes (largest first) and the offerings that
     already run the service. The ranking does not depend on the order of customers, expectations or
     offerings, nor on scaling every customer weight by the same factor.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, Customer, Expectation, ServiceOffering
     >>> pmo = PMO(id="p", name="P", customers=(Customer(
@@ -133,8 +134,8 @@ def recommend_services(pmo: PMO, catalog: Catalog | None = None) -> Recommendati
     >>> recommend_services(pmo).get("portfolio-management").offered_as
     ('pfm',)
     """
-    cat = catalog_for(pmo, catalog)
-    demand = known_demand(pmo, cat)
+    cat = sound(pmo, catalog=catalog)
+    demand = outcome_demand(pmo, catalog=cat)
     offered: dict[str, list[str]] = {}
     for offering in pmo.offerings:
         offered.setdefault(offering.service, []).append(offering.id)
@@ -166,18 +167,6 @@ def recommend_services(pmo: PMO, catalog: Catalog | None = None) -> Recommendati
             for rank, (service, score, contributions) in enumerate(scored, start=1)
         )
     )
-
-
-def known_demand(pmo: PMO, catalog: Catalog) -> OutcomeDemand:
-    """D_o, once every expected outcome is known to be in the catalog (UnknownIdError otherwise).
-
-    A misspelt outcome would otherwise take its share of the demand and serve no service, lowering every
-    score without a word.
-    """
-    demand = outcome_demand(pmo)
-    for outcome in demand:
-        catalog.outcome(outcome)
-    return demand
 
 
 def priorities_from_ranking(outcomes: Iterable[str]) -> tuple[Expectation, ...]:

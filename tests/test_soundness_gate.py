@@ -1,0 +1,271 @@
+"""One soundness gate and one catalog convention for every public analysis function."""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import valuering as vr
+from valuering import validation
+from valuering.catalog import Catalog, load_catalog, pmi_2025
+from valuering.errors import ValidationError
+
+ANALYSIS_MODULES = ["valuering", "valuering.demand", "valuering.graph", "valuering.scoring"]
+PUBLIC_MODULES = [
+    *ANALYSIS_MODULES,
+    "valuering.io",
+    "valuering.catalog",
+    "valuering.validation",
+    "valuering.report",
+]
+
+# Arguments the analysis functions need besides the model, by parameter name.
+EXTRA_ARGUMENTS: dict[str, object] = {
+    "offering_id": "reporting",
+    "node_id": "improved-success-rates",
+    "services": ["portfolio-management"],
+}
+
+
+def _public_functions(module_names: list[str]) -> dict[str, Callable[..., Any]]:
+    found: dict[str, Callable[..., Any]] = {}
+    for module_name in module_names:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:  # a layer not built yet
+            continue
+        for name in module.__all__:
+            value = getattr(module, name)
+            if inspect.isfunction(value):
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return found
+
+
+def _analysis_functions() -> list[Callable[..., Any]]:
+    functions = _public_functions(ANALYSIS_MODULES)
+    return [
+        f
+        for _, f in sorted(functions.items())
+        if next(iter(inspect.signature(f).parameters), None) == "pmo"
+        and not f.__module__.startswith("valuering.io")  # writing a model is not analysing it
+    ]
+
+
+def _call(function: Callable[..., Any], pmo: vr.PMO, **options: Any) -> Any:
+    parameters = list(inspect.signature(function).parameters.values())[1:]
+    arguments = {
+        p.name: EXTRA_ARGUMENTS[p.name]
+        for p in parameters
+        if p.default is inspect.Parameter.empty and p.kind is not p.KEYWORD_ONLY
+    }
+    return function(pmo, **arguments, **options)
+
+
+def test_the_analysis_functions_are_found() -> None:
+    names = {f.__name__ for f in _analysis_functions()}
+    assert {
+        "coverage",
+        "outcome_demand",
+        "value_attribution",
+        "trace_all",
+        "impact_all",
+        "check",
+        "delivery_waves",
+        "recommend_services",
+        "maturity_gaps",
+        "competence_fit",
+        "indicator_attainment",
+        "sla_status",
+        "validate",
+        "build_graph",
+        "export_graph",
+    } <= names
+
+
+def _bad_model() -> vr.PMO:
+    example = vr.examples.load("northwind-energy")
+    cfo = example.customers[0]
+    misspelt = attrs.evolve(
+        cfo,
+        expectations=(vr.Expectation(outcome="higher-return-on-investmnt"), *cfo.expectations[1:]),
+    )
+    shared = attrs.evolve(example.customers[1], id="reporting")  # also an offering's id
+    return attrs.evolve(example, customers=(misspelt, shared, *example.customers[2:]))
+
+
+EXPECTED_PROBLEMS = [
+    "customers[0].expectations[0].outcome: unknown outcome id 'higher-return-on-investmnt'; "
+    "did you mean 'higher-return-on-investment'?",
+    "offerings[2].id: 'reporting' is already the id of a customer; objectives, customers, "
+    "offerings and outcomes need distinct ids",
+]
+
+
+@pytest.mark.parametrize("function", _analysis_functions(), ids=lambda f: f.__name__)
+def test_every_analysis_function_refuses_the_same_bad_model_the_same_way(
+    function: Callable[..., Any],
+) -> None:
+    with pytest.raises(ValidationError) as raised:
+        _call(function, _bad_model())
+    assert [str(p) for p in raised.value.problems] == EXPECTED_PROBLEMS
+
+
+def test_the_bad_model_is_refused_by_validate_with_the_same_problems() -> None:
+    with pytest.raises(ValidationError) as raised:
+        vr.validate(_bad_model())
+    assert [str(p) for p in raised.value.problems] == EXPECTED_PROBLEMS
+
+
+@pytest.mark.parametrize(
+    "function",
+    [
+        f
+        for _, f in sorted(_public_functions(PUBLIC_MODULES).items())
+        # register_catalog(catalog): there the catalog is the subject, not an option
+        if "catalog" in list(inspect.signature(f).parameters)[1:]
+    ],
+    ids=lambda f: f.__name__,
+)
+def test_catalog_is_keyword_only_everywhere(function: Callable[..., Any]) -> None:
+    parameter = inspect.signature(function).parameters["catalog"]
+    assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
+
+
+def test_a_model_is_checked_once_however_many_analyses_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+    real = validation.find_problems
+
+    def counting(pmo: vr.PMO, *, catalog: Catalog | None = None) -> list[Any]:
+        calls.append(pmo.id)
+        return real(pmo, catalog=catalog)
+
+    monkeypatch.setattr(validation, "find_problems", counting)
+    pmo = attrs.evolve(vr.examples.load("northwind-energy"))  # a fresh object, never checked
+    for function in _analysis_functions():
+        _call(function, pmo)
+    assert calls == ["northwind-energy-epmo"]
+    vr.coverage(pmo, catalog=pmi_2025().extend(name="another"))  # another catalog: checked again
+    assert len(calls) == 2
+
+
+def test_a_loaded_model_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    pmo = vr.examples.load("northwind-energy")
+    monkeypatch.setattr(validation, "find_problems", lambda *a, **k: pytest.fail("checked again"))
+    assert round(vr.coverage(pmo).total, 4) == 0.984
+
+
+KESTREL = """\
+schema = "valuering-catalog/1"
+name = "kestrel-2025"
+extends = "pmi-2025"
+
+[[services]]
+id = "{service}"
+name = "Kestrel service"
+category = "tactical"
+level_names = ["a", "b", "c", "d", "e"]
+outcomes = {{ improved-success-rates = 1.0 }}
+"""
+
+MODEL = """\
+schema = "valuering/1"
+id = "client"
+name = "Client PMO"
+catalog = "kestrel-2025"
+
+[[customers]]
+id = "sponsor"
+name = "Sponsor"
+group = "executives-and-senior-management"
+expectations = [{{ outcome = "improved-success-rates" }}]
+
+[[offerings]]
+id = "kestrel"
+service = "{service}"
+maturity = 3
+"""
+
+
+def _catalog_and_model(folder: Path, service: str) -> tuple[Catalog, Path]:
+    folder.mkdir()
+    (folder / "kestrel.toml").write_text(KESTREL.format(service=service), encoding="utf-8")
+    (folder / "model.toml").write_text(MODEL.format(service=service), encoding="utf-8")
+    return load_catalog(folder / "kestrel.toml"), folder / "model.toml"
+
+
+def test_a_model_loaded_with_its_catalog_is_analysed_without_naming_it(tmp_path: Path) -> None:
+    catalog, path = _catalog_and_model(tmp_path / "one", "kestrel-delivery")
+    pmo = vr.load(path, catalog=catalog)
+    assert vr.coverage(pmo).total == 1.0
+    scores = {s.service: s.score for s in vr.recommend_services(pmo).top(30)}
+    assert scores["kestrel-delivery"] == 1.0
+    assert vr.value_attribution(pmo)["kestrel"] == 1.0
+    assert validation.catalog_for(pmo) is catalog
+
+
+def test_a_second_model_with_another_catalog_is_unaffected(tmp_path: Path) -> None:
+    first_catalog, first_path = _catalog_and_model(tmp_path / "one", "kestrel-delivery")
+    second_catalog, second_path = _catalog_and_model(tmp_path / "two", "kestrel-assurance")
+    first = vr.load(first_path, catalog=first_catalog)
+    second = vr.load(second_path, catalog=second_catalog)
+    assert validation.catalog_for(first) is first_catalog
+    assert validation.catalog_for(second) is second_catalog
+    services = {s.service for s in vr.recommend_services(second)}
+    assert "kestrel-assurance" in services
+    assert "kestrel-delivery" not in services
+    # The same file loaded without its catalog binds nothing: the name is unknown.
+    with pytest.raises(ValidationError, match="unknown catalog id 'kestrel-2025'"):
+        vr.coverage(vr.load(first_path, catalog=first_catalog).__class__(**_fields(first)))
+    # An equal model bound to another catalog keeps its own binding.
+    twin = vr.load(first_path, catalog=first_catalog.extend(name="kestrel-2025"))
+    assert twin == first
+    assert validation.catalog_for(twin) is not validation.catalog_for(first)
+
+
+def _fields(pmo: vr.PMO) -> dict[str, Any]:
+    return {f.name: getattr(pmo, f.name) for f in attrs.fields(vr.PMO)}
+
+
+def test_an_explicit_catalog_wins_over_the_bound_one(tmp_path: Path) -> None:
+    catalog, path = _catalog_and_model(tmp_path / "one", "kestrel-delivery")
+    pmo = vr.load(path, catalog=catalog)
+    with pytest.raises(ValidationError, match="unknown service id 'kestrel-delivery'"):
+        vr.coverage(pmo, catalog=pmi_2025())
+
+
+def test_bind_catalog_checks_first() -> None:
+    pmo = vr.PMO(
+        id="p",
+        name="P",
+        catalog="acme",
+        offerings=(vr.ServiceOffering(id="x", service="acme-service", maturity=2),),
+    )
+    with pytest.raises(ValidationError, match="unknown service id 'acme-service'"):
+        validation.bind_catalog(pmo, catalog=pmi_2025())
+    assert validation.bound_catalog(pmo) is None
+
+
+def test_a_binding_goes_with_its_model() -> None:
+    pmo = validation.bind_catalog(vr.PMO(id="p", name="P"), catalog=pmi_2025().extend(name="gone"))
+    key = id(pmo)
+    assert key in validation._records
+    del pmo
+    gc.collect()
+    assert key not in validation._records
+
+
+def test_bad_catalog_arguments_are_named() -> None:
+    pmo = vr.PMO(id="p", name="P")
+    with pytest.raises(ValidationError, match="catalog: expected a Catalog, got str 'pmi-2025'"):
+        vr.coverage(pmo, catalog="pmi-2025")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="pmo: expected a PMO, got dict"):
+        vr.coverage({"id": "p"})  # type: ignore[arg-type]
