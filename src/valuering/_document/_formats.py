@@ -1,7 +1,26 @@
-"""The three file formats: reading text into plain data with line numbers, writing plain data as text.
+"""The file formats, one :class:`Format` record each in :data:`REGISTRY`: TOML, JSON and YAML.
+
+A record holds everything valuering knows about a format: its ``name``, the file ``suffixes`` that
+select it, ``parse`` (text to plain data, with the line of every path), ``emit`` (plain data to text)
+and ``cannot_hold`` (the plain values it cannot write without changing them). :func:`format_of`,
+:func:`check_format`, :func:`parse`, :func:`emit` and :func:`unwritable` only read the registry, and
+model files, catalog files and ratings files all go through them.
 
 TOML is read with ``tomllib`` and written by :mod:`valuering._document._toml_writer`; JSON with the standard
 library; YAML with PyYAML (the ``yaml`` extra), imported only when a YAML file is used.
+
+How to add a format: write its ``parse`` and ``emit`` functions and a ``cannot_hold`` rule, and add one
+``Format(...)`` record to the call that builds :data:`REGISTRY` at the end of this module. Nothing else
+changes: ``valuering.io.FORMATS``, the suffixes ``load``/``dump`` accept and the messages listing them
+follow the registry.
+
+* ``parse(text)`` returns a :class:`Parsed`: the data, a :class:`~valuering._document._locate.LineMap`
+  (computed on first use; a scanner in :mod:`valuering._document._locate` usually builds it) and any key
+  given twice. A syntax error is a ``ValidationError`` made by :func:`syntax_error`, with line and column.
+* ``emit(data)`` returns the text; it is only called on data ``cannot_hold`` accepted.
+* ``cannot_hold(value)`` gets every scalar (None, str, int, float, bool, date, time, datetime) and returns
+  why the format cannot write it, or None. Keys that are not strings and values of any other type are
+  refused for every format.
 
 >>> parsed = parse('schema = "valuering/1"\\nid = "demo"\\n', "toml")
 >>> parsed.data
@@ -16,6 +35,8 @@ library; YAML with PyYAML (the ``yaml`` extra), imported only when a YAML file i
     "b"
   ]
 }
+>>> REGISTRY["yaml"].suffixes
+('.yaml', '.yml')
 """
 
 from __future__ import annotations
@@ -28,7 +49,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from types import ModuleType
+from types import MappingProxyType, ModuleType
 from typing import Any
 
 import attrs
@@ -37,42 +58,19 @@ from valuering._document._locate import LineMap, json_lines, toml_lines, yaml_li
 from valuering._document._toml_writer import dumps_toml
 from valuering.errors import OptionalDependencyError, Problem, ValidationError
 
-__all__ = ["FORMATS", "Parsed", "emit", "format_of", "parse"]
-
-FORMATS = ("toml", "json", "yaml")
-_SUFFIXES = {".toml": "toml", ".json": "json", ".yaml": "yaml", ".yml": "yaml"}
-
-
-def format_of(path: str | Path) -> str:
-    """The format a file's suffix names.
-
-    >>> format_of("models/acme.yml")
-    'yaml'
-    """
-    suffix = Path(path).suffix.lower()
-    if suffix not in _SUFFIXES:
-        known = ", ".join(_SUFFIXES)
-        raise ValidationError(
-            [Problem("", f"unknown file type {suffix or '(no suffix)'!r}; use one of {known}")],
-            title=str(path),
-        )
-    return _SUFFIXES[suffix]
-
-
-def check_format(fmt: str) -> str:
-    """``fmt`` if it is a known format name, else a ValidationError listing them."""
-    if fmt not in FORMATS:
-        known = ", ".join(repr(f) for f in FORMATS)
-        raise ValidationError([Problem("", f"unknown format {fmt!r}; use one of {known}")])
-    return fmt
-
-
-def _yaml() -> ModuleType:
-    try:
-        import yaml
-    except ImportError:
-        raise OptionalDependencyError("PyYAML", "yaml", "Reading and writing YAML files") from None
-    return yaml
+__all__ = [
+    "FORMATS",
+    "REGISTRY",
+    "Format",
+    "Parsed",
+    "check_format",
+    "emit",
+    "format_of",
+    "get_format",
+    "parse",
+    "syntax_error",
+    "unwritable",
+]
 
 
 @attrs.frozen
@@ -90,34 +88,145 @@ class Parsed:
         return self._lines()
 
 
-def _syntax_error(fmt: str, message: str, line: int | None, column: int | None) -> ValidationError:
+def _never(value: object) -> str | None:
+    return None
+
+
+@attrs.frozen
+class Format:
+    """One file format: its name, the suffixes that select it, and how to read and write it.
+
+    ``label`` is the name in messages ("not valid TOML"); it defaults to the upper-case name.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    parse: Callable[[str], Parsed]
+    emit: Callable[[Mapping[str, Any]], str]
+    cannot_hold: Callable[[object], str | None] = _never
+    label: str = attrs.field()
+
+    @label.default
+    def _label(self) -> str:
+        return self.name.upper()
+
+
+def _registry(*formats: Format) -> Mapping[str, Format]:
+    """The read-only registry of ``formats`` by name; names and suffixes must be unique."""
+    suffixes = [s for f in formats for s in f.suffixes]
+    if len({f.name for f in formats}) != len(formats) or len(set(suffixes)) != len(suffixes):
+        raise ValueError("every format needs its own name and its own suffixes")
+    if any(s != s.lower() or not s.startswith(".") for s in suffixes):
+        raise ValueError("a suffix is lower case and starts with a dot")
+    return MappingProxyType({f.name: f for f in formats})
+
+
+def format_of(path: str | Path) -> str:
+    """The format a file's suffix names.
+
+    >>> format_of("models/acme.yml")
+    'yaml'
+    """
+    suffix = Path(path).suffix.lower()
+    name = _SUFFIXES.get(suffix)
+    if name is None:
+        known = ", ".join(_SUFFIXES)
+        raise ValidationError(
+            [Problem("", f"unknown file type {suffix or '(no suffix)'!r}; use one of {known}")],
+            title=str(path),
+        )
+    return name
+
+
+def get_format(fmt: str) -> Format:
+    """The record of the format named ``fmt``, else a ValidationError listing the known names.
+
+    >>> get_format("json").label
+    'JSON'
+    """
+    record = REGISTRY.get(fmt) if isinstance(fmt, str) else None
+    if record is None:
+        known = ", ".join(repr(f) for f in REGISTRY)
+        raise ValidationError([Problem("", f"unknown format {fmt!r}; use one of {known}")])
+    return record
+
+
+def check_format(fmt: str) -> str:
+    """``fmt`` if it is a known format name, else a ValidationError listing them."""
+    return get_format(fmt).name
+
+
+def syntax_error(
+    label: str, message: str, line: int | None = None, column: int | None = None
+) -> ValidationError:
+    """The error for text that is not valid ``label`` (``"TOML"``), with the position if known."""
     where = f" (line {line}, column {column})" if line is not None and column is not None else ""
-    return ValidationError([Problem("", f"not valid {fmt.upper()}: {message}{where}", line=line)])
-
-
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
+    return ValidationError([Problem("", f"not valid {label}: {message}{where}", line=line)])
 
 
 def parse(text: str, fmt: str) -> Parsed:
     """Parse ``text`` in format ``fmt``; a syntax error is a ValidationError with line and column."""
-    check_format(fmt)
+    record = get_format(fmt)
     try:
-        if fmt == "toml":
-            return _parse_toml(text)
-        if fmt == "json":
-            return _parse_json(text)
-        return _parse_yaml(text)
+        return record.parse(text)
     except RecursionError:
-        raise ValidationError(
-            [Problem("", f"not valid {fmt.upper()}: nested too deeply")]
-        ) from None
+        raise syntax_error(record.label, "nested too deeply") from None
     except ValidationError:
         raise
     except ValueError as error:
         # A value the parser matched but Python cannot build: YAML's 2024-13-45 or !!int abc, or an
         # integer longer than sys.get_int_max_str_digits() in any format.
         message = str(error).split("; use sys.set_int_max_str_digits", 1)[0]
-        raise ValidationError([Problem("", f"not valid {fmt.upper()}: {message}")]) from None
+        raise syntax_error(record.label, message) from None
+
+
+def emit(data: Mapping[str, Any], fmt: str) -> str:
+    """The text of ``data`` in format ``fmt``; values the format cannot hold raise a ValidationError."""
+    record = get_format(fmt)
+    problems = unwritable(data, fmt)
+    if problems:
+        raise ValidationError(problems, title=f"cannot write {record.label}")
+    try:
+        return record.emit(data)
+    except RecursionError:
+        raise ValidationError([Problem("", "the data is nested too deeply to write")]) from None
+
+
+def unwritable(data: Any, fmt: str) -> list[Problem]:
+    """Every value of ``data`` that ``fmt`` cannot hold without changing it, with its path.
+
+    >>> [str(p) for p in unwritable({"extra": {"note": None}}, "toml")]
+    ['extra.note: null cannot be written in TOML; remove the key or use JSON or YAML']
+    """
+    return list(_unwritable(data, get_format(fmt), ""))
+
+
+_SCALARS = (str, int, float, bool, datetime.date, datetime.time, type(None))
+
+
+def _unwritable(value: Any, record: Format, path: str) -> Iterator[Problem]:
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            sub = f"{path}.{key}" if path else str(key)
+            if not isinstance(key, str):
+                yield Problem(
+                    sub, f"a {type(key).__name__} key cannot be written in {record.label}"
+                )
+            yield from _unwritable(item, record, sub)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _unwritable(item, record, f"{path}[{index}]")
+    elif isinstance(value, _SCALARS):
+        message = record.cannot_hold(value)
+        if message is not None:
+            yield Problem(path, message)
+    else:
+        yield Problem(path, f"a {type(value).__name__} value cannot be written in {record.label}")
+
+
+# --- TOML -------------------------------------------------------------------------------------------
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 
 
 def _parse_toml(text: str) -> Parsed:
@@ -134,8 +243,19 @@ def _parse_toml(text: str) -> Parsed:
             else:
                 line = text.count("\n") + 1
                 column = len(text) - text.rfind("\n")
-        raise _syntax_error("toml", message, line, column) from None
+        raise syntax_error("TOML", message, line, column) from None
     return Parsed(data, lines=lambda: toml_lines(text))
+
+
+def _toml_cannot_hold(value: object) -> str | None:
+    if value is None:
+        return "null cannot be written in TOML; remove the key or use JSON or YAML"
+    if isinstance(value, datetime.time) and value.tzinfo is not None:
+        return "a time with a time zone cannot be written in TOML"
+    return None
+
+
+# --- JSON -------------------------------------------------------------------------------------------
 
 
 def _parse_json(text: str) -> Parsed:
@@ -150,13 +270,35 @@ def _parse_json(text: str) -> Parsed:
     try:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as error:
-        raise _syntax_error("json", error.msg, error.lineno, error.colno) from None
-    if (
-        duplicated
-    ):  # the scanner finds the keys given twice; otherwise it runs only if lines are needed
+        raise syntax_error("JSON", error.msg, error.lineno, error.colno) from None
+    if duplicated:
+        # the scanner finds the keys given twice; otherwise it runs only if lines are needed
         scanned = json_lines(text)
         return Parsed(data, lines=lambda: scanned, duplicates=scanned.duplicates)
     return Parsed(data, lines=lambda: json_lines(text))
+
+
+def _emit_json(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def _json_cannot_hold(value: object) -> str | None:
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value!r} cannot be written in JSON; use TOML or YAML"
+    if isinstance(value, datetime.date | datetime.time):
+        return f"a {type(value).__name__} cannot be written in JSON; store it as an ISO string"
+    return None
+
+
+# --- YAML -------------------------------------------------------------------------------------------
+
+
+def _yaml() -> ModuleType:
+    try:
+        import yaml
+    except ImportError:
+        raise OptionalDependencyError("PyYAML", "yaml", "Reading and writing YAML files") from None
+    return yaml
 
 
 def _parse_yaml(text: str) -> Parsed:
@@ -170,71 +312,34 @@ def _parse_yaml(text: str) -> Parsed:
         message = " ".join(str(p) for p in (error.context, error.problem) if p)
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
-        raise _syntax_error("yaml", message, line, column) from None
+        raise syntax_error("YAML", message, line, column) from None
     except yaml.YAMLError as error:  # e.g. a character YAML does not allow
-        raise _syntax_error("yaml", str(error).replace("\n", " "), None, None) from None
+        raise syntax_error("YAML", str(error).replace("\n", " ")) from None
     finally:
         loader.dispose()
     lines = yaml_lines(node)
     return Parsed(data, lines=lambda: lines, duplicates=lines.duplicates)
 
 
-def unwritable(data: Any, fmt: str) -> list[Problem]:
-    """Every value of ``data`` that ``fmt`` cannot hold without changing it, with its path.
-
-    >>> [str(p) for p in unwritable({"extra": {"note": None}}, "toml")]
-    ['extra.note: null cannot be written in TOML; remove the key or use JSON or YAML']
-    """
-    return list(_unwritable(data, fmt, ""))
-
-
-def _unwritable(value: Any, fmt: str, path: str) -> Iterator[Problem]:
-    name = fmt.upper()
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            sub = f"{path}.{key}" if path else str(key)
-            if not isinstance(key, str):
-                yield Problem(sub, f"a {type(key).__name__} key cannot be written in {name}")
-            yield from _unwritable(item, fmt, sub)
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _unwritable(item, fmt, f"{path}[{index}]")
-    elif value is None:
-        if fmt == "toml":
-            yield Problem(
-                path, "null cannot be written in TOML; remove the key or use JSON or YAML"
-            )
-    elif isinstance(value, float) and not math.isfinite(value):
-        if fmt == "json":
-            yield Problem(path, f"{value!r} cannot be written in JSON; use TOML or YAML")
-    elif isinstance(value, datetime.date | datetime.time):
-        if fmt == "json":
-            yield Problem(
-                path,
-                f"a {type(value).__name__} cannot be written in JSON; store it as an ISO string",
-            )
-        elif fmt == "toml" and isinstance(value, datetime.time) and value.tzinfo is not None:
-            yield Problem(path, "a time with a time zone cannot be written in TOML")
-    elif not isinstance(value, str | int | float | bool):
-        yield Problem(path, f"a {type(value).__name__} value cannot be written in {name}")
+def _emit_yaml(data: Mapping[str, Any]) -> str:
+    yaml = _yaml()
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text: str = yaml.dump(
+        data, Dumper=dumper, sort_keys=False, allow_unicode=True, default_flow_style=False
+    )
+    return text
 
 
-def emit(data: Mapping[str, Any], fmt: str) -> str:
-    """The text of ``data`` in format ``fmt``; values the format cannot hold raise a ValidationError."""
-    check_format(fmt)
-    problems = unwritable(data, fmt)
-    if problems:
-        raise ValidationError(problems, title=f"cannot write {fmt.upper()}")
-    try:
-        if fmt == "toml":
-            return dumps_toml(data)
-        if fmt == "json":
-            return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-        yaml = _yaml()
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        text: str = yaml.dump(
-            data, Dumper=dumper, sort_keys=False, allow_unicode=True, default_flow_style=False
-        )
-        return text
-    except RecursionError:
-        raise ValidationError([Problem("", "the data is nested too deeply to write")]) from None
+# --- The registry -----------------------------------------------------------------------------------
+
+#: Every format by name, in the order messages list them. Adding a format is adding a record here.
+REGISTRY: Mapping[str, Format] = _registry(
+    Format("toml", (".toml",), _parse_toml, dumps_toml, _toml_cannot_hold),
+    Format("json", (".json",), _parse_json, _emit_json, _json_cannot_hold),
+    Format("yaml", (".yaml", ".yml"), _parse_yaml, _emit_yaml),
+)
+
+#: The format names, for ``valuering.io.FORMATS``.
+FORMATS: tuple[str, ...] = tuple(REGISTRY)
+
+_SUFFIXES = {suffix: f.name for f in REGISTRY.values() for suffix in f.suffixes}
