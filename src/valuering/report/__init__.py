@@ -1,0 +1,49 @@
+"""Reports: the text a person reads and the plain data a program reads, from a model and its results.
+
+Text views take the results the analysis functions return and lay them out for a terminal;
+:func:`to_json_data` turns any result into data :func:`json.dumps` writes. The command line prints
+what these functions return.
+
+>>> from valuering import examples, report, trace_value
+>>> pmo = examples.load("northwind-energy")
+>>> print(report.summary(pmo).splitlines()[0])
+Northwind Energy Enterprise PMO
+>>> print(report.text_trace(trace_value(pmo, "pmis"), pmo, top=0).splitlines()[2])
+Service 'systems-and-tools-management'; its attributed share of the customers' demand: 8.5 %.
+>>> report.to_json_data(trace_value(pmo, "pmis"))["direct_dependents"]
+['reporting', 'resource-management']
+"""
+
+from valuering.report._catalog import text_catalog
+from valuering.report._data import to_json_data
+from valuering.report._names import outcome_name
+from valuering.report._problems import problem_line, problems_data, text_problems, text_tally
+from valuering.report._scores import (
+    ratings_data,
+    ratings_template,
+    text_assessment,
+    text_maturity,
+    text_recommendations,
+)
+from valuering.report._summary import summary, summary_data
+from valuering.report._value import text_findings, text_impact, text_trace
+
+__all__ = [
+    "outcome_name",
+    "problem_line",
+    "problems_data",
+    "ratings_data",
+    "ratings_template",
+    "summary",
+    "summary_data",
+    "text_assessment",
+    "text_catalog",
+    "text_findings",
+    "text_impact",
+    "text_maturity",
+    "text_problems",
+    "text_recommendations",
+    "text_tally",
+    "text_trace",
+    "to_json_data",
+]
