@@ -120,9 +120,7 @@ def test_top_must_be_a_whole_number_of_zero_or_more(capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit) as caught:
         main(["impact", FILE, "pmis", "--top", "-1"])
     assert caught.value.code == 2
-    assert (
-        "argument --top: expected a whole number of 0 or more, got '-1'" in capsys.readouterr().err
-    )
+    assert "argument --top: '-1' is not a whole number of 0 or more" in capsys.readouterr().err
 
 
 def test_top_zero_lists_no_customers(capsys: pytest.CaptureFixture[str]) -> None:

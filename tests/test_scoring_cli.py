@@ -8,8 +8,7 @@ import pytest
 
 from valuering import examples
 from valuering.cli import main
-from valuering.cli._scoring import demo_section
-from valuering.validation import catalog_for
+from valuering.report import summary
 
 EXAMPLE = str(examples.path("northwind-energy"))
 
@@ -67,9 +66,8 @@ def test_missing_model_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no such file" in capsys.readouterr().err
 
 
-def test_demo_section() -> None:
-    pmo = examples.load("northwind-energy")
-    text = demo_section(pmo, catalog_for(pmo))
+def test_summary_shows_the_scores() -> None:
+    text = summary(examples.load("northwind-energy"))
     assert "Service maturity (appendix X3):" in text
     assert "Performance management" in text  # best service not offered yet
     assert "SLAs: 2 green, 2 red" in text

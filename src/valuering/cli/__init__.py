@@ -1,7 +1,8 @@
 """The ``valuering`` command: ``valuering demo``, ``valuering catalog`` and one subcommand per capability.
 
-Each capability lives in its own module here and contributes subcommands through ``register(subparsers)``;
-a subcommand's handler takes the parsed arguments and returns the exit code.
+Each capability's module here contributes subcommands through ``register(subparsers)``; a subcommand's
+handler takes the parsed arguments, calls the analysis layers and prints what :mod:`valuering.report`
+makes of the results (text, or JSON with ``--format json``), and returns the exit code.
 """
 
 from __future__ import annotations
@@ -9,22 +10,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from valuering.catalog import Catalog
 from valuering.cli import _files, _foundation, _graph, _scoring
 from valuering.errors import ValueRingError
-from valuering.model import PMO
 
-__all__ = ["build_parser", "demo_sections", "main"]
+__all__ = ["build_parser", "main"]
 
 # Modules that add subcommands, in the order they appear in --help.
 _MODULES = (_foundation, _scoring, _graph, _files)
-
-
-def demo_sections() -> list[Callable[[PMO, Catalog], str]]:
-    """The sections capabilities add to ``valuering demo``: each module's ``demo_section(pmo, catalog)``."""
-    return [m.demo_section for m in _MODULES if hasattr(m, "demo_section")]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from collections.abc import Callable
 
-from valuering import io
-from valuering._document._files import read_text
-from valuering._document._formats import format_of, parse
+from valuering import io, report
 from valuering.catalog import Catalog, convert_catalog_file, load_catalog
+from valuering.cli._options import format_option, print_json
 from valuering.errors import Problem, ValidationError
-from valuering.io._schema import json_schema
 
 __all__ = ["file_problems", "register"]
 
@@ -23,9 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="check model (or catalog) files and print every problem as FILE:LINE: path: message",
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help=".toml, .json, .yaml or .yml")
-    validate.add_argument(
-        "--format", choices=("text", "json"), default="text", help="how to print problems"
-    )
+    format_option(validate)
     validate.add_argument("--catalog", metavar="FILE", help="a catalog file the models refer to")
     validate.set_defaults(handler=_validate)
     convert = subparsers.add_parser(
@@ -37,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     convert.set_defaults(handler=_convert)
     schema = subparsers.add_parser("schema", help="print the JSON Schema of model files")
+    format_option(schema, "json")
     schema.set_defaults(handler=_schema)
 
 
@@ -48,11 +45,7 @@ def file_problems(path: str, catalog: Catalog | None = None) -> list[Problem]:
     []
     """
     try:
-        text = read_text(path)
-        if _is_catalog(text, format_of(path)):
-            load_catalog(path)
-        else:
-            io.loads(text, format_of(path), catalog=catalog, source=path)
+        _check_file(path, catalog)
     except ValidationError as error:
         return [
             p if p.file else Problem(p.path, p.message, line=p.line, file=path)
@@ -65,56 +58,61 @@ def file_problems(path: str, catalog: Catalog | None = None) -> list[Problem]:
     return []
 
 
-def _is_catalog(text: str, fmt: str) -> bool:
-    """Whether the text's ``schema`` names a catalog file; anything else is read as a model file."""
-    data = parse(text, fmt).data
-    schema = data.get("schema") if isinstance(data, dict) else None
-    return isinstance(schema, str) and schema.startswith("valuering-catalog/")
+def _check_file(path: str, catalog: Catalog | None) -> None:
+    """Read ``path`` as a model file, or as a catalog file when its schema is not a model's."""
+    try:
+        io.load(path, catalog=catalog)
+    except ValidationError as error:
+        if not _wrong_schema(error):
+            raise
+        _as_catalog(error, lambda: load_catalog(path))
 
 
-def _line(problem: Problem) -> str:
-    where = f"{problem.file}:{problem.line}" if problem.line is not None else f"{problem.file}"
-    return f"{where}: {problem}"
+def _wrong_schema(error: ValidationError) -> bool:
+    """Whether the file was refused for its ``schema`` (so it may be the other kind of file)."""
+    return any(p.path == "schema" for p in error.problems)
+
+
+def _as_catalog(model_error: ValidationError, read: Callable[[], object]) -> None:
+    """Read the file as a catalog file; when it is no catalog file either, the model's error stands."""
+    try:
+        read()
+    except ValidationError as error:
+        if _wrong_schema(error):
+            raise model_error from None
+        raise
 
 
 def _validate(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.catalog) if args.catalog else None
     results = {path: file_problems(path, catalog) for path in args.files}
     if args.format == "json":
-        report = [
-            {"file": path, "valid": not problems, "problems": [p.to_dict() for p in problems]}
-            for path, problems in results.items()
-        ]
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        print_json(report.problems_data(results))
     else:
-        for problems in results.values():
-            for problem in problems:
-                print(_line(problem))
-        bad = sum(1 for problems in results.values() if problems)
-        total = sum(len(problems) for problems in results.values())
-        print(
-            f"{len(results)} file(s) checked: {len(results) - bad} valid, "
-            f"{total} problem(s) in {bad} file(s)",
-            file=sys.stderr,
-        )
+        text = report.text_problems(results)
+        if text:
+            print(text)
+        print(report.text_tally(results), file=sys.stderr)
     return 1 if any(results.values()) else 0
 
 
 def _convert(args: argparse.Namespace) -> int:
     try:
-        text = read_text(args.source)
-        fmt = format_of(args.source)
-        if _is_catalog(text, fmt):
-            convert_catalog_file(args.source, args.target)
+        try:
+            pmo = io.load(args.source)
+        except ValidationError as error:
+            if not _wrong_schema(error):
+                raise
+            _as_catalog(error, lambda: convert_catalog_file(args.source, args.target))
         else:
-            io.dump(io.loads(text, fmt, source=args.source), args.target)
+            io.dump(pmo, args.target)
     except OSError as error:  # no such file or folder, a folder, no permission
         print(f"valuering convert: {error.filename}: {error.strerror}", file=sys.stderr)
         return 1
-    print(f"wrote {args.target} ({format_of(args.target).upper()})", file=sys.stderr)
+    print(f"wrote {args.target} ({io.format_of(args.target).upper()})", file=sys.stderr)
     return 0
 
 
 def _schema(_: argparse.Namespace) -> int:
-    print(json.dumps(json_schema(), indent=2))
+    print_json(io.json_schema())
     return 0
