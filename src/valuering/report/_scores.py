@@ -253,7 +253,8 @@ def scores_section(pmo: PMO, catalog: Catalog) -> str:
     )
     weakest = sorted((f for f in fit if f.fit is not None), key=lambda f: (f.fit, f.offering))[:3]
     lines.append(
-        "Weakest team fit: " + ", ".join(f"{f.offering} {percent(f.fit)}" for f in weakest)
+        "Weakest team fit: "
+        + (", ".join(f"{f.offering} {percent(f.fit)}" for f in weakest) or "none")
     )
     lines.append("")
     attained = indicator_attainment(pmo, catalog=catalog)

@@ -26,7 +26,7 @@ from valuering.scoring import (
     sla_status,
     value_gap,
 )
-from valuering.validation import catalog_for, validate
+from valuering.validation import sound
 
 __all__ = ["summary", "summary_data"]
 
@@ -46,14 +46,8 @@ def summary(pmo: PMO, *, catalog: Catalog | None = None) -> str:
     >>> print(next(line for line in text.splitlines() if line.startswith("Most offerings")))
     Most offerings are at step 6 (service operation), in the deployment stage.
     """
-    cat = _sound(pmo, catalog)
+    cat = sound(pmo, catalog=catalog)
     return "\n\n".join([_overview(pmo, cat), scores_section(pmo, cat), value_section(pmo, cat)])
-
-
-def _sound(pmo: PMO, catalog: Catalog | None) -> Catalog:
-    cat = catalog_for(pmo, catalog=catalog)
-    validate(pmo, catalog=cat)
-    return cat
 
 
 def _overview(pmo: PMO, catalog: Catalog) -> str:
@@ -101,14 +95,18 @@ def _customers(pmo: PMO, catalog: Catalog) -> str:
                 "; ".join(outcome_name(catalog, e.outcome) for e in top),
             )
         )
-    lines = [
-        heading("Customers and their top expected outcomes", "-"),
+    lines = [heading("Customers and their top expected outcomes", "-")]
+    if not rows:
+        return "\n".join([*lines, "No customers yet."])
+    lines += [
         table(rows, ["customer", "group", "weight", "top outcomes"], right=[2]),
         "",
         "Most demanded outcomes (share of weighted demand):",
     ]
-    for outcome, share in list(outcome_demand(pmo, catalog=catalog).items())[:5]:
-        lines.append(f"  {percent(share, 1):>7}  {outcome_name(catalog, outcome)}")
+    demand = list(outcome_demand(pmo, catalog=catalog).items())[:5]
+    lines += [f"  {percent(share, 1):>7}  {outcome_name(catalog, o)}" for o, share in demand]
+    if not demand:
+        lines.append("  none: no customer has named an expected outcome")
     return "\n".join(lines)
 
 
@@ -177,7 +175,7 @@ def summary_data(pmo: PMO, *, catalog: Catalog | None = None) -> dict[str, Any]:
     >>> data["riskiest_loss"]["offering"], data["waves"][0]
     ('methodology', ['methodology', 'pmis'])
     """
-    cat = _sound(pmo, catalog)
+    cat = sound(pmo, catalog=catalog)
     analysis = ValueAnalysis(pmo, catalog=cat)
     impacts = analysis.impacts()
     worst = max(

@@ -135,7 +135,7 @@ def value_section(pmo: PMO, catalog: Catalog) -> str:
         heading("Value tracing: which offerings carry the demand", "-"),
         f"The offerings cover {percent(analysis.coverage_total, 1)} of the weighted demand.",
         "Largest attributed shares of the demand:",
-        table(rows, ["offering", "share", ""], right=[1]),
+        table(rows, ["offering", "share", ""], right=[1]) if rows else "  none",
     ]
     impacts = analysis.impacts()
     if impacts:
@@ -148,6 +148,8 @@ def value_section(pmo: PMO, catalog: Catalog) -> str:
         ]
     lines += ["", "Delivery waves (each needs only earlier waves):"]
     lines += [f"  {n}. {', '.join(wave)}" for n, wave in enumerate(analysis.waves, start=1)]
+    if not analysis.waves:
+        lines.append("  none: no offerings")
     health = check(pmo, catalog=catalog)
     if health:
         lines += ["", "Health checks:"] + [f"  {f}" for f in health]
