@@ -200,20 +200,143 @@ def test_read_ratings_errors(tmp_path: Path) -> None:
     bad.write_text("stepp = 7\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
         read_ratings(bad)
-    assert [str(p) for p in info.value.problems] == [
-        "stepp: unknown key; did you mean 'step'?",
-        "step: missing: the flywheel step (1-10) these ratings are for",
-        "sections: missing: a table of section ids to five ratings each",
+    assert info.value.title == str(bad)
+    assert [(p.line, str(p)) for p in info.value.problems] == [
+        (1, "stepp: unknown key; did you mean 'step'?"),
+        (None, "sections: missing: a table of section ids to five ratings each"),
+        (None, "step: missing: the flywheel step (1-10) these ratings are for"),
     ]
-    assert info.value.problems[0].file == str(bad)
+    assert {p.file for p in info.value.problems} == {str(bad)}
     broken = tmp_path / "broken.toml"
     broken.write_text("step = \n", encoding="utf-8")
-    with pytest.raises(ValidationError, match=r"not valid \.toml"):
+    with pytest.raises(ValidationError) as info:
         read_ratings(broken)
+    assert info.value.title == str(broken)
+    (problem,) = info.value.problems
+    assert (problem.file, problem.line) == (str(broken), 1)
+    assert problem.message == "not valid TOML: Invalid value (line 1, column 8)"
     wrong_step = tmp_path / "wrong.json"
     wrong_step.write_text('{"step": 12, "sections": {}}', encoding="utf-8")
     with pytest.raises(ValidationError, match="12 is not a step number"):
         read_ratings(wrong_step)
+
+
+STEP7 = {
+    "monitoring-framework": [4, 4, 3, 5, 4],
+    "sla-compliance": [3, 3, 3, 3, 3],
+    "sla-reporting": [5, 5, 5, 5, 5],
+    "customer-feedback": [1, 2, 1, 2, 1],
+}
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".yml"])
+def test_read_ratings_yaml(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"step7{suffix}"
+    path.write_text(
+        "# step 7: service monitoring\nstep: service-monitoring\nsections:\n"
+        + "".join(f"  {section}: {ratings}\n" for section, ratings in STEP7.items()),
+        encoding="utf-8",
+    )
+    assert read_ratings(path) == (FlywheelStep.SERVICE_MONITORING, STEP7)
+
+
+def test_read_ratings_json_problems_have_lines(tmp_path: Path) -> None:
+    path = tmp_path / "step7.json"
+    path.write_text(json.dumps({"step": 7, "sections": STEP7}, indent=2), encoding="utf-8")
+    assert read_ratings(path) == (FlywheelStep.SERVICE_MONITORING, STEP7)
+    path.write_text(
+        "{\n"  # 1
+        '  "step": 7,\n'  # 2
+        '  "sections": {\n'  # 3
+        '    "sla-reporting": [5, 5, 5, 5, 5],\n'  # 4
+        '    "sla-reportng": [5, 5, 5, 5, 5],\n'  # 5
+        '    "sla-reporting": [4, 4, 4, 4, 4]\n'  # 6
+        "  },\n"  # 7
+        '  "steps": 7\n'  # 8
+        "}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as info:
+        read_ratings(path)
+    assert info.value.title == str(path)
+    assert [(p.line, str(p)) for p in info.value.problems] == [
+        (
+            5,
+            "sections.sla-reportng: step 7 has no such section; did you mean 'sla-reporting'?",
+        ),
+        (6, "sections.sla-reporting: key 'sla-reporting' is given twice (first on line 4)"),
+        (8, "steps: unknown key; did you mean 'step'?"),
+    ]
+
+
+def test_read_ratings_accepts_a_byte_order_mark(tmp_path: Path) -> None:
+    text = "step = 7\n[sections]\n" + "".join(f"{s} = {r}\n" for s, r in STEP7.items())
+    for suffix, content in [(".toml", text), (".json", json.dumps({"step": 7, "sections": STEP7}))]:
+        path = tmp_path / f"bom{suffix}"
+        path.write_bytes(b"\xef\xbb\xbf" + content.encode("utf-8"))
+        assert read_ratings(path) == (FlywheelStep.SERVICE_MONITORING, STEP7)
+
+
+def test_read_ratings_reports_every_mistake_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "step7.toml"
+    path.write_text(
+        "step = 7\n"  # 1
+        "rater = 'ops'\n"  # 2
+        "\n"  # 3
+        "[sections]\n"  # 4
+        "monitoring-framework = [4, 4, 3, 5, 4]\n"  # 5
+        "sla-complience = [3, 3, 3, 3, 3]\n"  # 6
+        "customer-feedbak = [1, 2, 1, 2, 1]\n",  # 7
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as info:
+        read_ratings(path)
+    error = info.value
+    assert error.title == str(path)
+    assert [(p.file, p.line, str(p)) for p in error.problems] == [
+        (str(path), 2, "rater: unknown key"),
+        (
+            str(path),
+            6,
+            "sections.sla-complience: step 7 has no such section; did you mean 'sla-compliance'?",
+        ),
+        (
+            str(path),
+            7,
+            "sections.customer-feedbak: step 7 has no such section; "
+            "did you mean 'customer-feedback'?",
+        ),
+    ]
+    assert str(error).startswith(f"{path}: 3 problems:\n  rater: unknown key (line 2)")
+    path = tmp_path / "step7.yaml"
+    path.write_text("step: 11\nsections: [1, 2]\nsection: {}\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as info:
+        read_ratings(path)
+    assert [(p.line, str(p)) for p in info.value.problems] == [
+        (1, "step: 11 is not a step number in 1..10"),
+        (2, "sections: expected a table of section ids to ratings, got a list"),
+        (3, "section: unknown key; did you mean 'sections'?"),
+    ]
+
+
+def test_read_ratings_file_type_and_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "step7.txt"
+    path.write_text("step = 7\n[sections]\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match=r"unknown file type '\.txt'; use one of \.toml"):
+        read_ratings(path)
+    path = tmp_path / "latin1.toml"
+    path.write_bytes("step = 7\n# Évaluation\n".encode("latin-1"))
+    with pytest.raises(ValidationError, match=r"not UTF-8 text \(byte 11\) \(line 2\)"):
+        read_ratings(path)
+    for text in ["", "[1, 2]"]:
+        path = tmp_path / "empty.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ValidationError, match="expected a table with 'step' and 'sections'"):
+            read_ratings(path)
+    with pytest.raises(ValidationError, match="expected a file path, got int"):
+        read_ratings(7)  # type: ignore[arg-type]
+    with pytest.raises(FileNotFoundError):
+        read_ratings(tmp_path / "missing.toml")
 
 
 # The implementation activities of each step (domain.md 1.12), which are the sections of its instrument.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import json
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
@@ -20,8 +19,11 @@ from typing import Any
 
 import attrs
 
+from valuering._document._files import check_path, located, read_text
+from valuering._document._formats import format_of, parse
+from valuering._document._locate import join_path
 from valuering._tables import Tabular
-from valuering.errors import Problem, ValidationError, did_you_mean
+from valuering.errors import Problem, ValidationError, did_you_mean, sort_problems
 from valuering.model import FlywheelStep
 
 __all__ = [
@@ -343,15 +345,21 @@ def score_self_assessment(
 
 
 def read_ratings(path: str | Path) -> tuple[FlywheelStep, dict[str, list[int]]]:
-    r"""Read a ratings file (TOML, or JSON when the name ends in ``.json``): its step and its ratings.
+    r"""Read a ratings file (TOML, JSON or YAML, by its suffix): its step and its ratings.
 
     The file holds ``step`` (a number 1-10 or a step id) and a ``sections`` table mapping each section id
-    to its five ratings. Pass the result to :func:`score_self_assessment`::
+    of that step to its five ratings. Pass the result to :func:`score_self_assessment`, which checks the
+    ratings themselves::
 
         step = 7
         [sections]
         monitoring-framework = [4, 4, 3, 5, 4]
         ...
+
+    The file is read like a model file: UTF-8 (a byte-order mark is ignored), and every problem (syntax,
+    a key given twice, an unknown or missing key, a step that does not exist, a section the step does
+    not have) in one :class:`~valuering.errors.ValidationError` titled with the file name, each problem
+    with its path and line. A missing file raises :class:`FileNotFoundError`.
 
     >>> import tempfile
     >>> from pathlib import Path
@@ -362,42 +370,74 @@ def read_ratings(path: str | Path) -> tuple[FlywheelStep, dict[str, list[int]]]:
     >>> step, ratings = read_ratings(folder / "step7.toml")
     >>> step.number, ratings["sla-reporting"]
     (7, [4, 4, 3, 5, 4])
+    >>> _ = (folder / "step7.yaml").write_text("step: 7\nsection:\n  sla-reporting: [4, 4, 3, 5, 4]\n")
+    >>> read_ratings(folder / "step7.yaml")
+    Traceback (most recent call last):
+    ...
+    valuering.errors.ValidationError: .../step7.yaml: 2 problems:
+      section: unknown key; did you mean 'sections'? (line 2)
+      sections: missing: a table of section ids to five ratings each
     """
-    path = Path(path)
-    text = path.read_text(encoding="utf-8")
+    check_path(path)
+    source = str(path)
+    fmt = format_of(path)
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
-        raise ValidationError(
-            [Problem("", f"not valid {path.suffix or 'TOML'}: {error}", file=str(path))]
-        ) from None
-    if not isinstance(data, dict):
-        raise ValidationError(
-            [Problem("", "expected a table with 'step' and 'sections'", file=str(path))]
-        )
-    problems = [
-        Problem(key, f"unknown key{did_you_mean(key, ['step', 'sections'])}", file=str(path))
-        for key in data
-        if key not in ("step", "sections")
-    ]
-    if "step" not in data:
-        problems.append(
-            Problem(
-                "step", "missing: the flywheel step (1-10) these ratings are for", file=str(path)
-            )
-        )
-    sections = data.get("sections")
-    if not isinstance(sections, dict):
-        problems.append(
-            Problem(
-                "sections", "missing: a table of section ids to five ratings each", file=str(path)
-            )
-        )
-    if problems:
-        raise ValidationError(problems)
-    try:
-        step = _step(data["step"])
+        parsed = parse(read_text(path), fmt)
     except ValidationError as error:
-        raise ValidationError([attrs.evolve(p, file=str(path)) for p in error.problems]) from None
-    assert isinstance(sections, dict)
+        raise ValidationError(located(error.problems, None, source), title=source) from None
+    step, sections, problems = _ratings_document(parsed.data)
+    problems = [*parsed.duplicates, *problems]
+    if problems or step is None:
+        raise ValidationError(sort_problems(located(problems, parsed, source)), title=source)
     return step, sections
+
+
+_RATINGS_KEYS = ("step", "sections")
+
+
+def _ratings_document(
+    data: object,
+) -> tuple[FlywheelStep | None, dict[str, list[int]], list[Problem]]:
+    """The step and sections of a parsed ratings file, and every problem of its layout."""
+    if not isinstance(data, dict):
+        return None, {}, [Problem("", "expected a table with 'step' and 'sections'")]
+    problems = [
+        Problem(str(key), f"unknown key{did_you_mean(str(key), _RATINGS_KEYS)}")
+        for key in data
+        if key not in _RATINGS_KEYS
+    ]
+    step = None
+    if "step" not in data:
+        problems.append(Problem("step", "missing: the flywheel step (1-10) these ratings are for"))
+    else:
+        try:
+            step = _step(data["step"])
+        except ValidationError as error:
+            problems.extend(error.problems)
+    sections = data.get("sections")
+    if "sections" not in data:
+        problems.append(Problem("sections", "missing: a table of section ids to five ratings each"))
+    elif not isinstance(sections, dict):
+        problems.append(
+            Problem(
+                "sections",
+                f"expected a table of section ids to ratings, got {_kind(sections)}",
+            )
+        )
+    elif step is not None:
+        known = [s.id for s in self_assessment(step).sections]
+        problems.extend(
+            Problem(
+                join_path("sections", str(key)),
+                f"step {step.number} has no such section{did_you_mean(str(key), known)}",
+            )
+            for key in sections
+            if key not in known
+        )
+    return step, sections if isinstance(sections, dict) else {}, problems
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    return "null" if value is None else type(value).__name__
