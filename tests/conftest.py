@@ -1,6 +1,8 @@
 """Shared test configuration: hypothesis profiles and fixtures used by several test modules.
 
-``HYPOTHESIS_PROFILE=thorough`` runs more examples.
+The profile comes from ``VALUERING_HYPOTHESIS_PROFILE`` (or, when that is unset, the older
+``HYPOTHESIS_PROFILE``): ``ci``, the default, is what plain ``pytest`` and CI run; ``dev`` runs few
+examples for quick local runs; ``thorough`` runs many more (docs/design.md, "Running the tests").
 """
 
 import os
@@ -11,12 +13,14 @@ from hypothesis import HealthCheck, settings
 from valuering import Customer, Expectation
 
 settings.register_profile(
-    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.register_profile(
-    "thorough", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+settings.register_profile("dev", settings.get_profile("ci"), max_examples=10)
+settings.register_profile("thorough", settings.get_profile("ci"), max_examples=500)
+settings.register_profile("default", settings.get_profile("ci"))  # the name "ci" had before
+settings.load_profile(
+    os.environ.get("VALUERING_HYPOTHESIS_PROFILE") or os.environ.get("HYPOTHESIS_PROFILE") or "ci"
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Flywheel step self-assessments: the ten instruments, and the scoring of a set of ratings.
 
 Each step's instrument has sections (the step's implementation activities) of five statements, each rated
-1-5; section totals add up to a total that falls in one of five published bands (DESIGN, semantics 8).
+1-5; section totals add up to a total that falls in one of five published bands (formula 8 in docs/design.md).
 The instruments live in ``scoring/data/self_assessments.toml``: section titles and bands are facts from
 the Practice Guide, the statements are written by the valuering developers. Step 4's Excellent band is
 154-175: the book prints 154-160, a misprint, since the maximum is 175.

@@ -1,6 +1,6 @@
 """Competence fit: does the team on each offering have the competences its service needs?
 
-DESIGN, semantics 9: fit = mean over the service's needed competences of the best proficiency among the
+Formula 9 in docs/design.md: fit = mean over the service's needed competences of the best proficiency among the
 team members on the offering, divided by 5; gaps are needed competences whose best proficiency is below
 the required level (default 3).
 """

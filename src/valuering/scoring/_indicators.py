@@ -1,6 +1,6 @@
 """Indicators: attainment against targets, SLA traffic lights, NPS, and delivered next to perceived value.
 
-DESIGN, semantics 10: attainment = actual / target (higher is better) or target / actual (lower is
+Formula 10 in docs/design.md: attainment = actual / target (higher is better) or target / actual (lower is
 better), capped (default 1.0); an SLA is green at attainment >= 1, amber within a tolerance (default 0.1),
 red below. NPS = % promoters (9-10) - % detractors (0-6). Delivered value (VALUE_DELIVERY indicators) and
 perceived value (VALUE_RECOGNITION) are reported side by side, never blended.

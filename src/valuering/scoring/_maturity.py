@@ -1,7 +1,7 @@
 """Service maturity: the appendix X3 percentages per category, an overall figure, and gaps to target.
 
-X3 (DESIGN, semantics 4): per category, 100 * sum(m_s) / (5 * n) over the offered services of that
-category; a category with no offered service has no value (None), not 0. Gaps (semantics 6):
+X3 (formula 4 in docs/design.md): per category, 100 * sum(m_s) / (5 * n) over the offered services of that
+category; a category with no offered service has no value (None), not 0. Gaps (formula 6):
 gap_s = max(0, target_s - m_s), priority = gap_s * S_s.
 """
 
