@@ -1,4 +1,4 @@
-"""Competence fit (DESIGN 9), computed by hand."""
+"""Competence fit (formula 9 in docs/design.md), computed by hand."""
 
 from __future__ import annotations
 
