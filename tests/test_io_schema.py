@@ -5,14 +5,18 @@ from __future__ import annotations
 import copy
 import json
 import tomllib
+from collections.abc import Mapping
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given
 
 from valuering import PMO, examples
 from valuering.io import dumps, json_schema
+from valuering.io._schema import _class_schema
+from valuering.model import _checks as check
 from valuering.testing.strategies import pmos
 
 VALIDATOR = jsonschema.Draft202012Validator(json_schema())
@@ -82,3 +86,36 @@ def test_the_maturity_range_comes_from_the_model_checks() -> None:
     assert offering["required"] == ["id", "service", "maturity"]
     assert offering["additionalProperties"] is False
     assert offering["properties"]["extra"] == {"type": "object"}
+
+
+def test_bounds_come_from_the_checks_themselves_not_from_sample_values() -> None:
+    @check.model_class
+    class Survey:
+        score: int = attrs.field(validator=check.int_between(0, 100))
+        votes: int | None = attrs.field(default=None, validator=check.optional(check.positive_int))
+        share: float = attrs.field(default=0.5, validator=check.unit_interval)
+        weight: float = attrs.field(default=1.0, validator=check.positive)
+        levels: Mapping[str, int] = attrs.field(
+            factory=dict, validator=check.each_key_value(check.kebab_id, check.int_between(-3, 42))
+        )
+        tags: tuple[str, ...] = attrs.field(default=(), validator=check.each(check.name))
+
+    properties = _class_schema(Survey, {})["properties"]
+    assert properties["score"] == {"type": "integer", "minimum": 0, "maximum": 100}
+    assert properties["votes"] == {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]}
+    assert properties["share"] == {"type": "number", "minimum": 0, "maximum": 1}
+    assert properties["weight"] == {"type": "number", "exclusiveMinimum": 0}
+    assert properties["levels"] == {
+        "type": "object",
+        "additionalProperties": {"type": "integer", "minimum": -3, "maximum": 42},
+        "propertyNames": {"pattern": check.ID_PATTERN.pattern},
+    }
+    assert properties["tags"] == {
+        "type": "array",
+        "items": {"type": "string", "minLength": 1, "pattern": r"\S"},
+    }
+
+
+def test_approach_keys_are_customer_group_ids_in_the_schema() -> None:
+    approach = json_schema()["$defs"]["ServiceOffering"]["properties"]["approach"]
+    assert approach["propertyNames"] == {"pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"}

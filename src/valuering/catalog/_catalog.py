@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
-from valuering.errors import Problem, ReadOnlyError, UnknownIdError, ValidationError, did_you_mean
+from valuering.errors import Problem, UnknownIdError, ValidationError, did_you_mean
 from valuering.model import (
     ApproachDefinition,
     Competence,
@@ -19,14 +19,15 @@ from valuering.model import (
     ServiceDefinition,
 )
 from valuering.model import _checks as check
+from valuering.model._frozen import FrozenDict
 
 __all__ = ["Catalog", "Link"]
 
 Entry = TypeVar("Entry", ServiceDefinition, Outcome, Competence, CustomerGroup)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class Link(check.Checked):
+@check.model_class
+class Link:
     """A recommendation strength between an existing service and an outcome, added by an extension."""
 
     service: str = attrs.field(validator=check.kebab_id)
@@ -34,26 +35,19 @@ class Link(check.Checked):
     strength: float = attrs.field(default=1.0, validator=check.unit_interval)
 
 
-class _ReadOnlyTable(dict[str, Any]):
-    """A catalog table: a dict that refuses changes, since catalogs (and the cached ``pmi_2025()``) are
-    shared. Pickles and compares like a dict."""
+class _ReadOnlyTable(FrozenDict[str, Any]):
+    """A catalog table: a read-only dict, since catalogs (and the cached ``pmi_2025()``) are shared.
+    Pickles and compares like a dict; its entries are frozen model objects."""
 
     __slots__ = ()
-
-    def _refuse(self, *_: object, **__: object) -> NoReturn:
-        raise ReadOnlyError(
-            "catalog tables are read-only; Catalog.extend(...) returns a catalog with your changes"
-        )
-
-    __setitem__ = __delitem__ = __ior__ = _refuse
-    clear = pop = popitem = setdefault = update = _refuse
-
-    def __reduce__(self) -> tuple[type[_ReadOnlyTable], tuple[dict[str, Any]]]:
-        return (type(self), (dict(self),))
+    _read_only = "catalog tables are read-only"
+    _instead = "Catalog.extend(...) returns a catalog with your changes"
 
 
 def _read_only(table: Mapping[Any, Any]) -> Mapping[Any, Any]:
-    return _ReadOnlyTable(table) if isinstance(table, Mapping) else table
+    if isinstance(table, _ReadOnlyTable) or not isinstance(table, Mapping):
+        return table
+    return _ReadOnlyTable(table)
 
 
 def _by_id(entries: Iterable[Entry]) -> dict[str, Entry]:
@@ -65,7 +59,7 @@ def _ordered(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.number is None, e.number or 0, e.id))
 
 
-@attrs.frozen(kw_only=True)
+@check.model_class
 class Catalog:
     """Reference data a PMO model's ids refer to; immutable, so :meth:`extend` returns a new catalog.
 
@@ -143,13 +137,13 @@ class Catalog:
     # Relations -----------------------------------------------------------------------------------
 
     @cached_property
-    def _services_by_outcome(self) -> dict[str, tuple[ServiceDefinition, ...]]:
+    def _services_by_outcome(self) -> Mapping[str, tuple[ServiceDefinition, ...]]:
         by_outcome: dict[str, list[ServiceDefinition]] = {o: [] for o in self.outcomes}
         for service in _ordered(self.services.values()):
             for outcome, strength in service.outcomes.items():
                 if strength > 0:
                     by_outcome[outcome].append(service)
-        return {o: tuple(services) for o, services in by_outcome.items()}
+        return FrozenDict({o: tuple(services) for o, services in by_outcome.items()})
 
     def services_for(self, outcome_id: str) -> tuple[ServiceDefinition, ...]:
         """The services recommended for an outcome (strength > 0), in catalog order."""

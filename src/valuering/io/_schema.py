@@ -1,8 +1,8 @@
 """The JSON Schema of model files, derived from the model classes so editors can check and complete them.
 
 Types come from the attrs fields (strings, numbers, enums, lists, tables, nested classes); ranges and id
-patterns come from the fields' own checks, by asking each check which sample values it accepts, so the
-schema cannot drift from what loading enforces.
+patterns come from the fields' own checks, which carry them as data (``int_between(1, 5)`` has
+``minimum`` 1 and ``maximum`` 5), so the schema cannot drift from what loading enforces.
 
 >>> schema = json_schema()
 >>> schema["properties"]["schema"]
@@ -14,21 +14,17 @@ schema cannot drift from what loading enforces.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from typing import Any, get_args, get_origin
 
 import attrs
 from cattrs.cols import is_mapping
 
 from valuering._document._envelope import MODEL_MIGRATIONS
-from valuering.errors import ValidationError
 from valuering.model import PMO, _checks
 
 __all__ = ["json_schema"]
 
 Schema = dict[str, Any]
-_KEBAB = _checks.ID_PATTERN.pattern
-_SAMPLE_INTS = range(-1, 12)
 
 
 def json_schema() -> Schema:
@@ -60,7 +56,7 @@ def _class_schema(kind: type, definitions: dict[str, Schema]) -> Schema:
         field_schema = _type_schema(field.type, definitions)
         check = field.metadata.get(_checks.CHECK)
         if check is not None:
-            field_schema = _with_constraints(field_schema, field, check)
+            field_schema = _with_constraints(field_schema, check)
         properties[field.name] = field_schema
         if field.default is attrs.NOTHING:
             required.append(field.name)
@@ -107,84 +103,53 @@ def _type_schema(kind: Any, definitions: dict[str, Schema]) -> Schema:
     return {}
 
 
-def _accepts(check: Callable[..., None], field: attrs.Attribute[Any], value: object) -> bool:
-    try:
-        check(None, field, value)
-    except ValidationError:
-        return False
-    return True
-
-
-def _number_bounds(accepts: Callable[[object], bool], integer: bool) -> Schema:
-    """Bounds of a number check, read from which sample values it accepts."""
-    if integer:
-        accepted = [n for n in _SAMPLE_INTS if accepts(n)]
-        if not accepted or accepted == list(_SAMPLE_INTS):
-            return {}
-        bounds: Schema = {}
-        if accepted[0] > _SAMPLE_INTS[0]:
-            bounds["minimum"] = accepted[0]
-        if accepted[-1] < _SAMPLE_INTS[-1]:
-            bounds["maximum"] = accepted[-1]
-        return bounds
-    bounds = {}
-    if accepts(0.0) and not accepts(-1e-9):
-        bounds["minimum"] = 0
-    elif accepts(1e-9) and not accepts(0.0):
-        bounds["exclusiveMinimum"] = 0
-    if accepts(1.0) and not accepts(1.0 + 1e-9):
-        bounds["maximum"] = 1
+def _bounds(check: _checks.Check, integer: bool) -> Schema:
+    """The number bounds a check carries, as JSON Schema keywords."""
+    bounds: Schema = {}
+    for keyword, value in (
+        ("minimum", check.minimum),
+        ("exclusiveMinimum", check.exclusive_minimum),
+        ("maximum", check.maximum),
+    ):
+        if value is not None:
+            bounds[keyword] = int(value) if integer or float(value).is_integer() else value
     return bounds
 
 
-def _string_rules(accepts: Callable[[object], bool]) -> Schema:
-    if accepts("a-1") and not accepts("A 1"):
-        return {"pattern": _KEBAB}
-    if not accepts("") and not accepts("  "):
-        return {"minLength": 1, "pattern": r"\S"}
-    return {}
+def _string_rules(check: _checks.Check) -> Schema:
+    rules: Schema = {}
+    if check.min_length is not None:
+        rules["minLength"] = check.min_length
+    if check.pattern is not None:
+        rules["pattern"] = check.pattern
+    return rules
 
 
-def _scalar_rules(schema: Schema, accepts: Callable[[object], bool]) -> Schema:
+def _scalar_rules(schema: Schema, check: _checks.Check | None) -> Schema:
+    if check is None:
+        return {}
     kind = schema.get("type")
-    if kind == "integer":
-        return _number_bounds(accepts, integer=True)
-    if kind == "number":
-        return _number_bounds(accepts, integer=False)
+    if kind in ("integer", "number"):
+        return _bounds(check, integer=kind == "integer")
     if kind == "string" and "enum" not in schema:
-        return _string_rules(accepts)
+        return _string_rules(check)
     return {}
 
 
-def _sample(schema: Schema) -> object:
-    """A value of the schema's type that a check can be probed with (None when there is none)."""
-    if "enum" in schema:
-        return None
-    return {"integer": 3, "number": 0.5, "string": "a-1"}.get(schema.get("type", ""))
-
-
-def _with_constraints(
-    schema: Schema, field: attrs.Attribute[Any], check: Callable[..., None]
-) -> Schema:
-    def accepts(value: object) -> bool:
-        return _accepts(check, field, value)
-
+def _with_constraints(schema: Schema, check: _checks.Check) -> Schema:
     if "anyOf" in schema:
         inner = schema["anyOf"][0]
-        return {"anyOf": [{**inner, **_scalar_rules(inner, accepts)}, schema["anyOf"][1]]}
+        return {"anyOf": [{**inner, **_scalar_rules(inner, check)}, schema["anyOf"][1]]}
     if schema.get("type") == "array" and "type" in schema["items"]:
         items = schema["items"]
-        rules = _scalar_rules(items, lambda v: accepts((v,)))
-        return {**schema, "items": {**items, **rules}}
+        return {**schema, "items": {**items, **_scalar_rules(items, check.items)}}
     if schema.get("type") == "object" and "additionalProperties" in schema:
         values = schema["additionalProperties"]
-        sample = _sample(values)
-        result = {**schema}
-        if sample is not None:
-            rules = _scalar_rules(values, lambda v: accepts({"a-1": v}))
-            result["additionalProperties"] = {**values, **rules}
-        key_rules = _string_rules(lambda k: accepts({k: sample}) if sample is not None else True)
-        if "pattern" in key_rules and sample is not None:
-            result["propertyNames"] = {"pattern": key_rules["pattern"]}
+        result = {
+            **schema,
+            "additionalProperties": {**values, **_scalar_rules(values, check.values)},
+        }
+        if check.keys is not None and check.keys.pattern is not None:
+            result["propertyNames"] = {"pattern": check.keys.pattern}
         return result
-    return {**schema, **_scalar_rules(schema, accepts)}
+    return {**schema, **_scalar_rules(schema, check)}

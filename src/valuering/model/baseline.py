@@ -24,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class StrategicObjective(check.Checked):
+@check.model_class
+class StrategicObjective:
     """An objective of the organisation, its relative weight and the outcome ids that serve it."""
 
     id: str = attrs.field(validator=check.kebab_id)
@@ -37,8 +37,8 @@ class StrategicObjective(check.Checked):
     description: str = attrs.field(default="", validator=check.text)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class OrganizationalStrategy(check.Checked):
+@check.model_class
+class OrganizationalStrategy:
     """Baseline element 1: where the organisation is heading, as weighted objectives."""
 
     objectives: tuple[StrategicObjective, ...] = attrs.field(
@@ -49,8 +49,8 @@ class OrganizationalStrategy(check.Checked):
     summary: str = attrs.field(default="", validator=check.text)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class OrganizationalCulture(check.Checked):
+@check.model_class
+class OrganizationalCulture:
     """Baseline element 2: culture and organisational project-management maturity (1-5)."""
 
     pm_maturity: int | None = attrs.field(
@@ -65,8 +65,8 @@ class OrganizationalCulture(check.Checked):
     notes: str = attrs.field(default="", validator=check.text)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class OrganizationalStructure(check.Checked):
+@check.model_class
+class OrganizationalStructure:
     """Baseline element 3: how the organisation is arranged (``kind`` such as "matrix")."""
 
     kind: str = attrs.field(default="", validator=check.text)
@@ -76,8 +76,8 @@ class OrganizationalStructure(check.Checked):
     notes: str = attrs.field(default="", validator=check.text)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class IndustryProfile(check.Checked):
+@check.model_class
+class IndustryProfile:
     """Baseline element 4: the industry and how regulated it is."""
 
     sector: str = attrs.field(default="", validator=check.text)
@@ -85,8 +85,8 @@ class IndustryProfile(check.Checked):
     notes: str = attrs.field(default="", validator=check.text)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class OrganizationalBaseline(check.Checked):
+@check.model_class
+class OrganizationalBaseline:
     """The four baseline elements together."""
 
     strategy: OrganizationalStrategy = attrs.field(

@@ -16,16 +16,16 @@ from valuering.model.enums import Stage
 __all__ = ["Customer", "Expectation"]
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class Expectation(check.Checked):
+@check.model_class
+class Expectation:
     """An outcome a customer expects, with its priority (> 0; larger means more important)."""
 
     outcome: str = attrs.field(validator=check.kebab_id)
     priority: float = attrs.field(default=1.0, validator=check.positive)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class Customer(check.Checked):
+@check.model_class
+class Customer:
     """Someone who receives or benefits from PMO services.
 
     ``weight`` (> 0) is the customer's relative voice; ``group`` is a customer-group id;

@@ -15,8 +15,8 @@ from valuering.model.enums import Direction, IndicatorLayer
 __all__ = ["Indicator"]
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class Indicator(check.Checked):
+@check.model_class
+class Indicator:
     """A measure of an offering or an outcome (``subject``), with target, actual value and weight.
 
     ``layer`` keeps service delivery, value delivered and value perceived apart.

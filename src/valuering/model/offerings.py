@@ -19,8 +19,8 @@ from valuering.model.enums import DeliveryModel, Direction, FlywheelStep, Servic
 __all__ = ["ServiceLevel", "ServiceOffering"]
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class ServiceLevel(check.Checked):
+@check.model_class
+class ServiceLevel:
     """A service-level agreement: a measurable target for one metric of an offering.
 
     ``actual`` is the latest measurement, if any; ``direction`` says whether more is better.
@@ -37,8 +37,8 @@ class ServiceLevel(check.Checked):
     customer_group: str | None = attrs.field(default=None, validator=check.optional(check.kebab_id))
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class ServiceOffering(check.Checked):
+@check.model_class
+class ServiceOffering:
     """A catalog service as this PMO runs it.
 
     ``service`` is the catalog id; ``maturity`` and ``target`` are levels 1-5; ``depends_on`` names the
@@ -59,8 +59,8 @@ class ServiceOffering(check.Checked):
         default=None, validator=check.optional(check.member_of(FlywheelStep))
     )
     approach: Mapping[str, ServiceApproach] = attrs.field(
-        factory=dict,
-        converter=check.to_dict,
+        default=check.EMPTY,
+        converter=check.to_frozen_dict,
         validator=check.each_key_value(check.kebab_id, check.member_of(ServiceApproach)),
         hash=False,
     )
@@ -73,7 +73,7 @@ class ServiceOffering(check.Checked):
     )
     name: str = attrs.field(default="", validator=check.text)
     extra: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+        default=check.EMPTY, converter=check.to_frozen_dict, validator=check.mapping, hash=False
     )
 
     @property

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -30,8 +31,8 @@ from valuering.model.team import TeamMember
 __all__ = ["PMO"]
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks, repr=False)
-class PMO(check.Checked):
+@check.model_class
+class PMO:
     """A Project Management Office as a service provider: who it serves and what it runs.
 
     ``catalog`` names the reference catalog its service, outcome and competence ids come from.
@@ -71,7 +72,7 @@ class PMO(check.Checked):
     )
     description: str = attrs.field(default="", validator=check.text)
     extra: Mapping[str, Any] = attrs.field(
-        factory=dict, converter=check.to_dict, validator=check.mapping, hash=False
+        default=check.EMPTY, converter=check.to_frozen_dict, validator=check.mapping, hash=False
     )
 
     def __repr__(self) -> str:
@@ -88,12 +89,12 @@ class PMO(check.Checked):
         return self.baseline.strategy.objectives
 
     @cached_property
-    def _offerings_by_id(self) -> dict[str, ServiceOffering]:
-        return {o.id: o for o in self.offerings}
+    def _offerings_by_id(self) -> Mapping[str, ServiceOffering]:
+        return MappingProxyType({o.id: o for o in self.offerings})
 
     @cached_property
-    def _customers_by_id(self) -> dict[str, Customer]:
-        return {c.id: c for c in self.customers}
+    def _customers_by_id(self) -> Mapping[str, Customer]:
+        return MappingProxyType({c.id: c for c in self.customers})
 
     def offering(self, offering_id: str) -> ServiceOffering:
         """The offering with this id."""

@@ -17,8 +17,8 @@ from valuering.model.enums import Domain, Horizon, ServiceApproach, ServiceCateg
 __all__ = ["ApproachDefinition", "Competence", "CustomerGroup", "Outcome", "ServiceDefinition"]
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class Outcome(check.Checked):
+@check.model_class
+class Outcome:
     """A result customers can expect from a PMO, with the horizon over which its value shows."""
 
     id: str = attrs.field(validator=check.kebab_id)
@@ -28,8 +28,8 @@ class Outcome(check.Checked):
     description: str = attrs.field(default="", validator=check.text)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class Competence(check.Checked):
+@check.model_class
+class Competence:
     """A capability PMO staff need to deliver services."""
 
     id: str = attrs.field(validator=check.kebab_id)
@@ -38,8 +38,8 @@ class Competence(check.Checked):
     description: str = attrs.field(default="", validator=check.text)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class CustomerGroup(check.Checked):
+@check.model_class
+class CustomerGroup:
     """A kind of PMO customer (executives, project managers, ...)."""
 
     id: str = attrs.field(validator=check.kebab_id)
@@ -48,8 +48,8 @@ class CustomerGroup(check.Checked):
     description: str = attrs.field(default="", validator=check.text)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class ApproachDefinition(check.Checked):
+@check.model_class
+class ApproachDefinition:
     """One of the six service approaches; ``rank`` 1 suits the most PM-mature customers."""
 
     id: ServiceApproach = attrs.field(validator=check.member_of(ServiceApproach))
@@ -58,16 +58,22 @@ class ApproachDefinition(check.Checked):
     description: str = attrs.field(default="", validator=check.text)
 
 
-def _five_level_names(
+_level_names = check.each(check.name)
+
+
+def _check_five_level_names(
     _: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
-    if len(value) != 5:
+    if isinstance(value, tuple) and len(value) != 5:
         check.fail(attribute, f"expected 5 level names (levels 1 to 5), got {len(value)}")
-    check.each(check.name)(_, attribute, value)
+    _level_names.run(_, attribute, value)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class ServiceDefinition(check.Checked):
+_five_level_names = check.Check(_check_five_level_names, items=check.name)
+
+
+@check.model_class
+class ServiceDefinition:
     """A service a PMO can run, as a catalog defines it.
 
     ``outcomes`` maps outcome ids to the strength in [0, 1] with which the service produces them
@@ -93,8 +99,8 @@ class ServiceDefinition(check.Checked):
         validator=check.each(check.member_of(Domain)),
     )
     outcomes: Mapping[str, float] = attrs.field(
-        factory=dict,
-        converter=check.to_dict,
+        default=check.EMPTY,
+        converter=check.to_frozen_dict,
         validator=check.each_key_value(check.kebab_id, check.unit_interval),
         hash=False,
     )

@@ -19,8 +19,8 @@ def _texts() -> tuple[str, ...]:
     return attrs.field(default=(), converter=check.to_tuple, validator=check.each(check.name))
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class Mandate(check.Checked):
+@check.model_class
+class Mandate:
     """Why the PMO exists: purpose, vision, coverage scope, objectives and success criteria."""
 
     purpose: str = attrs.field(default="", validator=check.text)
@@ -32,8 +32,8 @@ class Mandate(check.Checked):
     success_criteria: tuple[str, ...] = _texts()
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class Governance(check.Checked):
+@check.model_class
+class Governance:
     """Who decides and when: sponsor, reporting line, decision rights, review cadence."""
 
     sponsor: str = attrs.field(default="", validator=check.text)
@@ -42,16 +42,16 @@ class Governance(check.Checked):
     review_cadence: str = attrs.field(default="", validator=check.text)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class StrategyGoal(check.Checked):
+@check.model_class
+class StrategyGoal:
     """A goal of the PMO's own strategy, on a horizon."""
 
     horizon: Horizon = attrs.field(validator=check.member_of(Horizon))
     goal: str = attrs.field(validator=check.name)
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class PMOStrategy(check.Checked):
+@check.model_class
+class PMOStrategy:
     """What the PMO will do and how: goals by horizon, review interval and review triggers."""
 
     goals: tuple[StrategyGoal, ...] = attrs.field(

@@ -17,16 +17,16 @@ from valuering.model import _checks as check
 __all__ = ["TeamMember"]
 
 
-@attrs.frozen(kw_only=True, field_transformer=check.collect_checks)
-class TeamMember(check.Checked):
+@check.model_class
+class TeamMember:
     """A member of the PMO team; ``proficiency`` maps competence ids to levels 1-5."""
 
     id: str = attrs.field(validator=check.kebab_id)
     name: str = attrs.field(validator=check.name)
     role: str = attrs.field(default="", validator=check.text)
     proficiency: Mapping[str, int] = attrs.field(
-        factory=dict,
-        converter=check.to_dict,
+        default=check.EMPTY,
+        converter=check.to_frozen_dict,
         validator=check.each_key_value(check.kebab_id, check.int_between(1, 5)),
         hash=False,
     )
