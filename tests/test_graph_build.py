@@ -123,8 +123,8 @@ def test_an_id_shared_by_two_kinds_of_node_is_an_error() -> None:
     with pytest.raises(ValidationError) as caught:
         build_graph(pmo)
     assert [str(p) for p in caught.value.problems] == [
-        "offerings[0].id: id 'ppm' is both a customer and an offering; "
-        "the value graph needs one id per node"
+        "offerings[0].id: 'ppm' is already the id of a customer; objectives, customers, "
+        "offerings and outcomes need distinct ids"
     ]
 
 

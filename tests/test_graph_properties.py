@@ -165,7 +165,7 @@ FRACTIONAL = _fractional_catalog()
 
 @given(pmos(FRACTIONAL))
 def test_impact_bounds_with_fractional_strengths(pmo: PMO) -> None:
-    analysis = ValueAnalysis(pmo, FRACTIONAL)
+    analysis = ValueAnalysis(pmo, catalog=FRACTIONAL)
     shares = analysis.attribution()
     assert math.isclose(
         analysis.coverage_total, coverage(pmo, catalog=FRACTIONAL).total, abs_tol=TOLERANCE

@@ -1,4 +1,4 @@
-"""Value tracing on a small model computed by hand (DESIGN, semantics 1, 3, 5 and 7).
+"""Value tracing on a small model computed by hand (formulas 1, 3, 5 and 7 in docs/design.md).
 
 The catalog "tiny" has fractional strengths so every formula shows:
 
@@ -134,10 +134,10 @@ def _model_with_customers(customers: tuple[Customer, ...]) -> PMO:
 
 
 def test_outcome_demand_by_hand() -> None:
-    assert dict(outcome_demand(PMO_)) == pytest.approx(
+    assert dict(outcome_demand(PMO_, catalog=TINY)) == pytest.approx(
         {"quality": 0.4375, "speed": 0.375, "trust": 0.1875}
     )
-    assert list(outcome_demand(PMO_)) == ["quality", "speed", "trust"]
+    assert list(outcome_demand(PMO_, catalog=TINY)) == ["quality", "speed", "trust"]
 
 
 def test_coverage_by_hand() -> None:
@@ -195,7 +195,9 @@ def test_customer_shares_by_hand() -> None:
         ),
     )
     assert customer_shares([twice]) == {"d": {"speed": 0.5, "trust": 0.5}}
-    assert dict(outcome_demand(_model_with_customers((twice,)))) == {"speed": 0.5, "trust": 0.5}
+    # A model may not expect one outcome twice: every analysis refuses it, as validate does.
+    with pytest.raises(ValidationError, match="outcome 'speed' is expected twice"):
+        outcome_demand(_model_with_customers((twice,)), catalog=TINY)
 
 
 def test_value_attribution_by_hand() -> None:
@@ -210,7 +212,15 @@ def test_value_attribution_by_hand() -> None:
     )
     assert dict(shares.by_outcome["plan"]) == pytest.approx({"speed": 0.25, "quality": 0.4375 / 3})
     assert shares.total == pytest.approx(1.0)  # every demanded outcome has a server
-    assert shares.to_records()[0] == {"offering": "review", "share": pytest.approx(0.4791667)}
+    assert shares.to_records()[0] == {
+        "offering": "review",
+        "offering_name": "Reviews",  # no name of its own: its catalog service's
+        "share": pytest.approx(0.4791667),
+    }
+    assert repr(shares) == (
+        "<Attribution: 4 offerings; total 100.0 %; "
+        "top: review 47.9 %, plan 39.6 %, tools 12.5 %, ...>"
+    )
 
 
 def test_trace_by_hand() -> None:
@@ -233,11 +243,15 @@ def test_trace_by_hand() -> None:
     assert trace.direct_dependents == ("review",)
     assert trace.dependents == ("review",)
     assert repr(trace) == (
-        "<ValueTrace 'plan': share 39.6 %, 2 outcomes, 1 objectives, 1 dependents>"
+        "<ValueTrace: 2 outcomes; offering plan; share 39.6 %; 1 objective; 1 dependent>"
     )
+    assert len(trace) == 2
+    assert trace[0] is trace.outcomes[0]
     assert trace.to_records()[1] == {
         "offering": "plan",
+        "offering_name": "Planning",
         "outcome": "speed",
+        "outcome_name": "Speed",
         "demand": pytest.approx(0.375),
         "strength": 1.0,
         "share": pytest.approx(0.25),
@@ -254,6 +268,17 @@ def test_trace_of_a_root_lists_transitive_dependents_in_delivery_order() -> None
 def test_trace_all_matches_single_traces() -> None:
     traces = trace_all(PMO_, catalog=TINY)
     assert list(traces) == ["out", "tools", "plan", "review"]
+    assert repr(traces) == "<Traces: 4 offerings; largest share: review 47.9 %>"
+    assert traces.to_records()[2] == {
+        "offering": "plan",
+        "offering_name": "Planning",
+        "service": "planning",
+        "service_name": "Planning",
+        "share": pytest.approx(0.3958333),
+        "outcomes": 2,
+        "objectives": 1,
+        "dependents": 1,
+    }
     for ident, trace in traces.items():
         assert trace == trace_value(PMO_, ident, catalog=TINY)
 
@@ -278,8 +303,10 @@ def test_impact_by_hand() -> None:
     )
     assert impact.customers == ("a", "b")
     assert repr(impact) == (
-        "<Impact of losing 'plan': 2 offerings lost, 3 outcomes drop, demand at risk 71.9 %>"
+        "<Impact: 3 outcomes drop; losing plan; 2 offerings lost; demand at risk 71.9 %>"
     )
+    assert impact[0] is impact.outcomes[0]
+    assert impact.to_records()[0]["outcome_name"] == "Quality"
 
 
 def test_impact_of_every_offering_by_hand() -> None:
@@ -295,6 +322,8 @@ def test_impact_of_every_offering_by_hand() -> None:
     assert impacts["out"].demand_at_risk == 0.0
     assert impacts["out"].outcomes == ()
     assert impacts["out"].customers == ()
+    assert repr(impacts) == "<Impacts: 4 offerings; most at risk: tools 90.6 %>"
+    assert [r["lost"] for r in impacts.to_records()] == [1, 3, 2, 1]
 
 
 def test_demand_at_risk_can_be_below_the_own_share() -> None:
@@ -346,6 +375,7 @@ def test_effective_maturity_by_hand() -> None:
     }
     assert levels.to_records()[2] == {
         "offering": "plan",
+        "offering_name": "Planning",
         "maturity": 4,
         "effective": 2,
         "held_by": "tools",
@@ -361,7 +391,12 @@ def test_effective_maturity_tie_keeps_the_offering_itself() -> None:
 
 
 def test_delivery_waves() -> None:
-    assert delivery_waves(PMO_, catalog=TINY) == (("out", "tools"), ("plan",), ("review",))
+    waves = delivery_waves(PMO_, catalog=TINY)
+    assert tuple(waves) == (("out", "tools"), ("plan",), ("review",))
+    assert waves[0] == ("out", "tools")
+    assert len(waves) == 3
+    assert repr(waves) == "<DeliveryWaves: 3 waves; 4 offerings; first: out, tools>"
+    assert waves.to_records()[1] == {"wave": 1, "offering": "tools", "offering_name": "Tooling"}
 
 
 def test_check_findings() -> None:
@@ -379,6 +414,8 @@ def test_check_findings() -> None:
         "its effective maturity is 2"
     )
     assert findings[1].to_dict()["kind"] == "held-down"
+    assert repr(findings) == "<Findings: 3 findings; 1 no-value, 2 held-down>"
+    assert findings.to_records()[0]["subject_name"] == "Outreach"
 
 
 def test_check_reports_unmet_demand() -> None:
@@ -436,7 +473,7 @@ def test_an_unknown_prerequisite_or_service_is_a_validation_error() -> None:
 
 
 def test_analysis_shares_the_groundwork() -> None:
-    analysis = ValueAnalysis(PMO_, TINY)
+    analysis = ValueAnalysis(PMO_, catalog=TINY)
     assert analysis.order == ("out", "tools", "plan", "review")
     assert analysis.coverage_total == pytest.approx(coverage(PMO_, catalog=TINY).total)
     assert math.isclose(analysis.impact("review").coverage_after, 0.90625 - 0.3125)

@@ -1,4 +1,4 @@
-"""Indicator attainment, SLA traffic lights, NPS and the delivered-vs-perceived view (DESIGN 10)."""
+"""Indicator attainment, SLA traffic lights, NPS and the delivered-vs-perceived view (formula 10 in docs/design.md)."""
 
 from __future__ import annotations
 
@@ -70,10 +70,14 @@ def test_attainment_rejects_bad_caps(cap: object) -> None:
         attainment(1, 1, cap=cap)  # type: ignore[arg-type]
 
 
+REPORTING = ServiceOffering(id="reporting-x", service="data-analytics-and-reporting", maturity=3)
+
+
 def test_indicator_attainment_weighted_per_subject_and_layer() -> None:
     pmo = PMO(
         id="p",
         name="P",
+        offerings=(REPORTING,),
         indicators=(
             _ind("a", VD, "improved-success-rates", 80, 60, weight=3),  # 0.75
             _ind("b", VD, "improved-success-rates", 10, 14, LOWER),  # 10/14
@@ -83,7 +87,16 @@ def test_indicator_attainment_weighted_per_subject_and_layer() -> None:
         ),
     )
     result = indicator_attainment(pmo)
-    assert [i.attainment for i in result] == [0.75, pytest.approx(10 / 14), None, 0.75, 1.0]
+    assert [i.attainment for i in result.values()] == [
+        0.75,
+        pytest.approx(10 / 14),
+        None,
+        0.75,
+        1.0,
+    ]
+    assert list(result) == ["a", "b", "c", "d", "e"]
+    assert len(result) == 5
+    assert result["b"].attainment == pytest.approx(10 / 14)
     # (3 * 3/4 + 1 * 10/14) / 4 = (63/28 + 20/28) / 4 = 83/112.
     assert result.subject("improved-success-rates", VD) == pytest.approx(83 / 112)
     assert result.subject("improved-success-rates", VR) == 0.75
@@ -98,7 +111,7 @@ def test_indicator_attainment_weighted_per_subject_and_layer() -> None:
     records = result.to_records()
     assert records[1]["direction"] == "lower-is-better"
     assert records[0]["layer"] == "value-delivery"
-    assert result.to_frame().shape == (5, 9)
+    assert result.to_frame().shape == (5, 10)
 
 
 def test_sla_status_traffic_lights() -> None:
@@ -134,7 +147,9 @@ def test_sla_status_traffic_lights() -> None:
         "amber",
     ]
     assert result.to_records()[0]["state"] == "amber"
-    assert repr(result) == "<SlaStatuses: 1 green, 1 amber, 2 red, 1 unmeasured>"
+    assert repr(result) == "<SlaStatuses: 5 SLAs; 1 green, 1 amber, 2 red, 1 unmeasured>"
+    assert result[0] is result.slas[0]
+    assert result.count(result[0]) == 1  # a row counts as in any sequence
 
 
 @pytest.mark.parametrize("tolerance", [-0.1, 1, "0.1"])
@@ -152,9 +167,15 @@ def test_nps_by_hand() -> None:
     result = nps([9, 10, 9, 8, 6, 5, 1, 0])
     assert (result.score, result.promoters, result.passives, result.detractors) == (-12.5, 3, 1, 4)
     assert result.responses == 8
+    assert dict(result) == {"promoters": 3, "passives": 1, "detractors": 4}
     assert result.to_records() == [
-        {"score": -12.5, "promoters": 3, "passives": 1, "detractors": 4, "responses": 8}
+        {"group": "promoters", "ratings": 3, "share": 0.375},
+        {"group": "passives", "ratings": 1, "share": 0.125},
+        {"group": "detractors", "ratings": 4, "share": 0.5},
     ]
+    assert repr(result) == (
+        "<NetPromoterScore: 8 ratings; score -12.5; 3 promoters, 1 passives, 4 detractors>"
+    )
 
 
 def test_nps_names_bad_ratings() -> None:
@@ -174,6 +195,7 @@ def test_value_gap_keeps_layers_apart() -> None:
     pmo = PMO(
         id="p",
         name="P",
+        offerings=(REPORTING,),
         indicators=(
             _ind("aligned", VD, "greater-alignment-with-strategic-objectives", 90, 81),  # 0.9
             _ind("felt", VR, "greater-alignment-with-strategic-objectives", 80, 40),  # 0.5
@@ -186,18 +208,21 @@ def test_value_gap_keeps_layers_apart() -> None:
     assert rows == [
         {
             "subject": "greater-alignment-with-strategic-objectives",
+            "subject_name": "Greater alignment with strategic objectives",
             "delivered": 0.9,
             "perceived": 0.5,
             "gap": pytest.approx(0.4),
         },
         {
             "subject": "more-accurate-project-forecasting",
+            "subject_name": "More accurate project forecasting",
             "delivered": 0.8,
             "perceived": None,
             "gap": None,
         },
         {
             "subject": "reduction-of-risk-exposure",
+            "subject_name": "Reduction of risk exposure",
             "delivered": None,
             "perceived": 0.75,
             "gap": None,
@@ -208,11 +233,11 @@ def test_value_gap_keeps_layers_apart() -> None:
 def test_example_model_indicators() -> None:
     pmo = examples.load("northwind-energy")
     result = indicator_attainment(pmo)
-    scores = {i.indicator: i.attainment for i in result}
+    scores = {i.indicator: i.attainment for i in result.values()}
     assert scores["methodology-adherence"] == pytest.approx(72 / 85)
     assert scores["forecast-error"] == pytest.approx(10 / 14)
     assert scores["pmo-nps"] == pytest.approx(12 / 30)
-    gap = {row.subject: row for row in value_gap(pmo)}
+    gap = value_gap(pmo)
     alignment = gap["greater-alignment-with-strategic-objectives"]
     assert alignment.delivered == pytest.approx(88 / 90)
     assert alignment.perceived == pytest.approx(12 / 30)

@@ -7,13 +7,15 @@ import pytest
 from valuering import (
     PMO,
     Customer,
+    ServiceCategory,
     ServiceOffering,
     examples,
     maturity_by_category,
     maturity_gaps,
     overall_maturity,
 )
-from valuering.errors import UnknownIdError, ValidationError
+from valuering.errors import ValidationError
+from valuering.scoring import CategoryMaturity
 
 
 def _run(number: int, level: int, target: int | None = None) -> ServiceOffering:
@@ -44,11 +46,41 @@ def test_x3_percentages() -> None:
     assert result["tactical"] == 70.0  # services 9 = 4, 12 = 3: 100 * 7 / (5 * 2)
     assert result["operational"] == 40.0  # 16 = 2, 19 = 3, 24 = 1: 100 * 6 / (5 * 3)
     assert result.to_records() == [
-        {"category": "strategic", "offerings": 2, "total": 5, "percent": 50.0},
-        {"category": "tactical", "offerings": 2, "total": 7, "percent": 70.0},
-        {"category": "operational", "offerings": 3, "total": 6, "percent": 40.0},
+        {"category": "strategic", "services": 2, "offerings": 2, "total": 5, "percent": 50.0},
+        {"category": "tactical", "services": 2, "offerings": 2, "total": 7, "percent": 70.0},
+        {"category": "operational", "services": 3, "offerings": 3, "total": 6, "percent": 40.0},
     ]
-    assert repr(result) == "<MaturityByCategory: strategic 50 %, tactical 70 %, operational 40 %>"
+    assert dict(result) == {"strategic": 50.0, "tactical": 70.0, "operational": 40.0}
+    assert repr(result) == (
+        "<MaturityByCategory: 3 categories; strategic 50.0 %, tactical 70.0 %, operational 40.0 %>"
+    )
+
+
+def test_x3_counts_a_service_once_at_the_mean_of_its_offerings() -> None:
+    pmo = PMO(
+        id="p",
+        name="P",
+        offerings=(
+            ServiceOffering(id="pfm-east", service="portfolio-management", maturity=2),
+            ServiceOffering(id="pfm-west", service="portfolio-management", maturity=4),
+            ServiceOffering(id="advice", service="advice-to-executive-level", maturity=5),
+            ServiceOffering(id="risk", service="risk-management", maturity=3),
+        ),
+    )
+    result = maturity_by_category(pmo)
+    # Strategic services: portfolio management at (2 + 4) / 2 = 3, advice at 5:
+    # 100 * (3 + 5) / (5 * 2) = 80.0 (counting offerings would give 100 * 11 / 15 = 73.3).
+    assert result["strategic"] == 80.0
+    assert result["operational"] == 60.0  # risk management alone: 100 * 3 / 5
+    assert result.categories[0] == CategoryMaturity(ServiceCategory.STRATEGIC, 2, 3, 8.0, 80.0)
+    pfm = next(s for s in result.services if s.service == "portfolio-management")
+    assert (pfm.offerings, pfm.levels, pfm.level) == (("pfm-east", "pfm-west"), (2, 4), 3.0)
+    assert result.offering_levels == {"pfm-east": 2, "pfm-west": 4, "advice": 5, "risk": 3}
+    # Overall, the same rule over all three services: 100 * (3 + 5 + 3) / (5 * 3).
+    overall = overall_maturity(pmo)
+    assert overall.percent == pytest.approx(1100 / 15)
+    assert (len(overall), overall.offerings, overall["portfolio-management"]) == (3, 4, 3.0)
+    assert overall.offering_levels["pfm-west"] == 4
 
 
 def test_category_without_offerings_is_none_not_zero() -> None:
@@ -65,7 +97,16 @@ def test_overall_maturity_extension() -> None:
     # 3 + 2 + 4 + 3 + 2 + 3 + 1 = 18 over 7 offerings: 100 * 18 / 35.
     assert result.percent == pytest.approx(1800 / 35)
     assert result.mean_level == pytest.approx(18 / 7)
-    assert result.to_records() == [{"offerings": 7, "total": 18, "percent": result.percent}]
+    assert result.total == 18
+    assert result.to_records()[0] == {
+        "service": "advice-to-executive-level",
+        "service_name": "Advice to executive level",
+        "category": "strategic",
+        "offerings": "s1",
+        "levels": "3",
+        "level": 3.0,
+    }
+    assert len(result.to_records()) == len(result) == 7
     assert overall_maturity(PMO(id="e", name="E")).percent is None
 
 
@@ -73,7 +114,7 @@ def test_unknown_service_is_a_clear_error() -> None:
     pmo = PMO(
         id="p", name="P", offerings=(ServiceOffering(id="a", service="risk-managment", maturity=2),)
     )
-    with pytest.raises(UnknownIdError, match="did you mean 'risk-management'"):
+    with pytest.raises(ValidationError, match="did you mean 'risk-management'"):
         maturity_by_category(pmo)
 
 
@@ -108,7 +149,9 @@ def test_gaps_and_priorities_by_hand(two_customers: tuple[Customer, ...]) -> Non
         "Strategic alignment and optimization",
     )
     assert gaps.gaps[4].target_level_name is None
-    assert gaps.to_frame().shape == (6, 9)
+    assert gaps[0] is gaps.gaps[0]
+    assert gaps.to_frame().shape == (6, 11)
+    assert gaps.to_records()[0]["offering_name"] == "Portfolio management"
 
 
 def test_example_model() -> None:

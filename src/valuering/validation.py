@@ -159,7 +159,7 @@ def catalog_for(pmo: PMO, *, catalog: Catalog | None = None) -> Catalog:
         return get_catalog(pmo.catalog)
     except UnknownIdError as error:
         raise ValidationError(
-            [Problem("catalog", f"{error}; register it, or load the model with its catalog")]
+            [Problem("catalog", f"{error}; register it or pass it with catalog=...")]
         ) from None
 
 
