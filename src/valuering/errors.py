@@ -15,7 +15,9 @@ Every exception derives from :class:`ValueRingError`, so ``except ValueRingError
 from __future__ import annotations
 
 import difflib
+import enum
 from collections.abc import Iterable
+from typing import TypeVar
 
 import attrs
 
@@ -26,8 +28,6 @@ __all__ = [
     "UnknownIdError",
     "ValidationError",
     "ValueRingError",
-    "closest",
-    "did_you_mean",
     "sort_problems",
 ]
 
@@ -159,6 +159,33 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """
     match = closest(word, candidates)
     return f"; did you mean {match!r}?" if match else ""
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def member(kind: type[E], value: object, path: str) -> E:
+    """``kind(value)`` for an enum argument given as a member or its value, or a ValidationError at
+    ``path`` that lists the allowed values and suggests the closest.
+
+    >>> from valuering.model import Horizon
+    >>> member(Horizon, "long", "horizon"), member(Horizon, Horizon.LONG, "horizon")
+    (<Horizon.LONG: 'long'>, <Horizon.LONG: 'long'>)
+    >>> member(Horizon, "lnog", "horizon")
+    Traceback (most recent call last):
+    ...
+    valuering.errors.ValidationError: 1 problem:
+      horizon: 'lnog' is not a Horizon (one of 'short', 'short-medium', 'medium', 'medium-long', 'long'); did you mean 'long'?
+    """
+    try:
+        return kind(value)
+    except (ValueError, TypeError):
+        allowed = [str(m.value) for m in kind]
+        listed = ", ".join(map(repr, allowed))
+        hint = did_you_mean(value, allowed) if isinstance(value, str) else ""
+        raise ValidationError(
+            [Problem(path, f"{value!r} is not a {kind.__name__} (one of {listed}){hint}")]
+        ) from None
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -9,19 +9,13 @@ True
 'valuering/1'
 """
 
-from valuering._document._converter import make_converter, structure, unstructure
-from valuering._document._envelope import (
-    CATALOG_MIGRATIONS,
-    MODEL_MIGRATIONS,
-    MODEL_SCHEMA,
-    Migrations,
-)
+from valuering._document._converter import structure, unstructure
+from valuering._document._envelope import MODEL_MIGRATIONS, MODEL_SCHEMA, Migrations
 from valuering._document._formats import FORMATS, format_of
 from valuering.io._files import dump, dumps, load, loads
 from valuering.io._schema import json_schema
 
 __all__ = [
-    "CATALOG_MIGRATIONS",
     "FORMATS",
     "MODEL_MIGRATIONS",
     "MODEL_SCHEMA",
@@ -32,7 +26,6 @@ __all__ = [
     "json_schema",
     "load",
     "loads",
-    "make_converter",
     "structure",
     "unstructure",
 ]
