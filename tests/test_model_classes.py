@@ -106,3 +106,4 @@ def test_checks_carry_their_bounds_as_data() -> None:
     assert pairs.values is not None
     assert pairs.values.maximum == 5
     assert "maximum=100" in repr(between)
+    assert "minimum=0" in repr(between)

@@ -129,7 +129,9 @@ class Check:
         described = ", ".join(
             f"{slot}={getattr(self, slot)!r}"
             for slot in self.__slots__
-            if slot != "run" and getattr(self, slot) not in (None, False)
+            if slot != "run"
+            and getattr(self, slot) is not None
+            and getattr(self, slot) is not False
         )
         return (
             f"Check({getattr(self.run, '__name__', 'check')}{', ' if described else ''}{described})"
