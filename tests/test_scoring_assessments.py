@@ -125,7 +125,10 @@ def test_section_totals_and_records() -> None:
         "customer-feedback": [1, 2, 1, 2, 1],  # 7
     }
     result = score_self_assessment(FlywheelStep.SERVICE_MONITORING, ratings)
-    assert [s.total for s in result] == [20, 15, 25, 7]
+    assert [s.total for s in result.values()] == [20, 15, 25, 7]
+    assert list(result) == list(ratings)
+    assert result["sla-reporting"].total == 25
+    assert repr(result) == "<AssessmentScore: 4 sections; step 7; 67 of 100 (67.0 %); Average>"
     assert result.total == 67  # 20 + 15 + 25 + 7: Average (59-75)
     assert result.band is A
     assert result.percent == 67.0  # 67 of 100
@@ -135,7 +138,6 @@ def test_section_totals_and_records() -> None:
         "total": 7,
         "maximum": 25,
     }
-    assert repr(result) == "<AssessmentScore step 7: 67 of 100, Average>"
     assert instrument.band_for(67) is A
 
 

@@ -58,7 +58,8 @@ def test_horizon_balance_with_nothing_covered(pmo: PMO) -> None:
     assert balance.total == 0.0
     assert balance.missing_short
     assert balance.missing_long
-    assert {h.share for h in balance} == {0.0}
+    assert {h.share for h in balance.values()} == {0.0}
+    assert list(balance) == ["short", "short-medium", "medium", "medium-long", "long"]
 
 
 def test_smallest_mix_by_hand(pmo: PMO) -> None:

@@ -117,7 +117,9 @@ def test_records_frame_and_example() -> None:
     records = competence_fit(PMO_).to_records()
     assert records[1] == {
         "offering": "reports",
+        "offering_name": "Data analytics and reporting",
         "service": "data-analytics-and-reporting",
+        "service_name": "Data analytics and reporting",
         "members": "pia",
         "fit": pytest.approx(0.4),
         "gaps": "continuous-improvement, time-management",

@@ -65,9 +65,14 @@ def test_scaling_every_weight_changes_nothing(pmo: PMO, factor: float) -> None:
 
 @given(pmos())
 def test_maturity_percentages_stay_within_20_and_100(pmo: PMO) -> None:
-    for category in maturity_by_category(pmo):
+    result = maturity_by_category(pmo)
+    for category in result.categories:
         assert category.percent is None or 20 <= category.percent <= 100
-        assert (category.percent is None) == (category.offerings == 0)
+        assert (category.percent is None) == (category.offerings == 0) == (category.services == 0)
+        assert result[category.category] == category.percent
+    # Each offered service once: as many services as distinct services among the offerings.
+    assert sum(c.services for c in result.categories) == len({o.service for o in pmo.offerings})
+    assert sum(c.offerings for c in result.categories) == len(pmo.offerings)
     overall = overall_maturity(pmo).percent
     assert overall is None or 20 <= overall <= 100
 
@@ -87,11 +92,11 @@ def test_smallest_mix_coverage_never_decreases(pmo: PMO, target: float) -> None:
 @given(pmos())
 def test_bounded_results(pmo: PMO) -> None:
     balance = horizon_balance(pmo)
-    shares = math.fsum(h.share for h in balance)
+    shares = math.fsum(h.share for h in balance.values())
     assert math.isclose(shares, 1.0) or shares == 0.0
-    for fit in competence_fit(pmo):
+    for fit in competence_fit(pmo).values():
         assert fit.fit is None or 0.0 <= fit.fit <= 1.0
-    for score in indicator_attainment(pmo):
+    for score in indicator_attainment(pmo).values():
         assert score.attainment is None or 0.0 <= score.attainment <= 1.0
     for gap in maturity_gaps(pmo):
         assert gap.gap >= 0

@@ -1,6 +1,6 @@
 """Outcome demand and coverage: who wants which outcomes, and how much of that the services cover.
 
-The formulas are the contract (DESIGN, semantics 1 and 3). W_c = w_c / sum(w) over customers with at least
+The contract is formulas 1 and 3 in docs/design.md: W_c = w_c / sum(w) over customers with at least
 one expectation; P_{c,o} = p_{c,o} / sum_o p_{c,o}; D_o = sum_c W_c P_{c,o}, so the D_o sum to 1.
 covered_o = 1 - prod_s (1 - M_{o,s}); coverage = sum_o D_o covered_o.
 
@@ -29,7 +29,7 @@ from typing import Any
 
 import attrs
 
-from valuering._tables import Tabular
+from valuering._tables import NO_NAMES, Keyed, Names, percent, plural, summary
 from valuering.catalog import Catalog
 from valuering.errors import Problem, UnknownIdError, ValidationError
 from valuering.model import PMO, Customer
@@ -67,28 +67,31 @@ def shares_by_customer(
     return shares
 
 
-@attrs.frozen
-class OutcomeDemand(Mapping[str, float], Tabular):
+@attrs.frozen(repr=False)
+class OutcomeDemand(Keyed[float]):
     """D_o for every expected outcome, in descending order of demand (ties by outcome id).
 
     Read it like a dict: ``demand["improved-success-rates"]``; outcomes nobody expects are absent.
     """
 
     shares: Mapping[str, float] = attrs.field(hash=False)
-    _columns = ("outcome", "demand")
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = ("outcome", "outcome_name", "demand")
 
-    def __getitem__(self, outcome: str) -> float:
-        return self.shares[outcome]
+    def _table(self) -> Mapping[str, float]:
+        return self.shares
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.shares)
-
-    def __len__(self) -> int:
-        return len(self.shares)
-
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per outcome: ``outcome``, ``demand``."""
-        return [{"outcome": o, "demand": d} for o, d in self.shares.items()]
+        return ({"outcome": o, "demand": d} for o, d in self.shares.items())
+
+    def __repr__(self) -> str:
+        top = next(iter(self.shares.items()), None)
+        return summary(
+            self,
+            plural(len(self.shares), "outcome"),
+            f"top: {top[0]} {percent(top[1])}" if top else "",
+        )
 
 
 def outcome_demand(pmo: PMO, *, catalog: Catalog | None = None) -> OutcomeDemand:
@@ -103,8 +106,8 @@ def outcome_demand(pmo: PMO, *, catalog: Catalog | None = None) -> OutcomeDemand
     >>> next(iter(demand)), round(demand["higher-return-on-investment"], 3), round(sum(demand.values()), 9)
     ('higher-return-on-investment', 0.135, 1.0)
     """
-    sound(pmo, catalog=catalog)
-    return demand_from_expected(expected_by(pmo.customers))
+    cat = sound(pmo, catalog=catalog)
+    return demand_from_expected(expected_by(pmo.customers), names=Names(pmo, cat))
 
 
 def expected_by(customers: Iterable[Customer]) -> dict[str, tuple[list[str], list[float]]]:
@@ -135,7 +138,7 @@ def expected_by(customers: Iterable[Customer]) -> dict[str, tuple[list[str], lis
 
 
 def demand_from_expected(
-    by_outcome: Mapping[str, tuple[Sequence[str], Sequence[float]]],
+    by_outcome: Mapping[str, tuple[Sequence[str], Sequence[float]]], *, names: Names = NO_NAMES
 ) -> OutcomeDemand:
     """D_o from the :func:`expected_by` table, for callers that need both (computed once).
 
@@ -144,25 +147,30 @@ def demand_from_expected(
     """
     demand = {o: math.fsum(shares) for o, (_, shares) in by_outcome.items()}
     ordered = sorted(demand.items(), key=lambda item: (-item[1], item[0]))
-    return OutcomeDemand(dict(ordered))
+    return OutcomeDemand(dict(ordered), names=names)
 
 
-@attrs.frozen
-class Coverage(Tabular):
+@attrs.frozen(repr=False)
+class Coverage(Keyed[float]):
     """How much of the demand a set of services covers: ``total`` in [0, 1] and per outcome.
 
-    ``covered[o]`` is covered_o (the chance-like share of outcome o the services deliver);
-    ``demand[o]`` is D_o; ``total`` is sum_o D_o * covered_o.
+    Read it like a dict of covered_o by expected outcome (most demanded first): ``cover[o]`` is the
+    chance-like share of outcome o the services deliver, also kept as ``covered``; ``demand[o]`` is
+    D_o; ``total`` is sum_o D_o * covered_o.
     """
 
     total: float
     covered: Mapping[str, float] = attrs.field(hash=False)
     demand: OutcomeDemand = attrs.field(hash=False)
-    _columns = ("outcome", "demand", "covered", "covered_demand")
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = ("outcome", "outcome_name", "demand", "covered", "covered_demand")
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def _table(self) -> Mapping[str, float]:
+        return self.covered
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per expected outcome: ``outcome``, ``demand``, ``covered``, ``covered_demand``."""
-        return [
+        return (
             {
                 "outcome": o,
                 "demand": d,
@@ -170,10 +178,15 @@ class Coverage(Tabular):
                 "covered_demand": d * self.covered[o],
             }
             for o, d in self.demand.items()
-        ]
+        )
+
+    def __repr__(self) -> str:
+        return summary(self, plural(len(self.covered), "outcome"), f"total {percent(self.total)}")
 
 
-def _coverage(demand: OutcomeDemand, strengths: Iterable[Mapping[str, float]]) -> Coverage:
+def _coverage(
+    demand: OutcomeDemand, strengths: Iterable[Mapping[str, float]], names: Names
+) -> Coverage:
     """Coverage from the per-service strength maps (outcome -> effective strength) of the services in X."""
     missing = dict.fromkeys(demand, 1.0)
     for strength in strengths:
@@ -182,7 +195,7 @@ def _coverage(demand: OutcomeDemand, strengths: Iterable[Mapping[str, float]]) -
                 missing[outcome] *= 1.0 - m
     covered = {o: 1.0 - missing[o] for o in demand}
     total = math.fsum(demand[o] * covered[o] for o in demand)
-    return Coverage(min(1.0, max(0.0, total)), covered, demand)
+    return Coverage(min(1.0, max(0.0, total)), covered, demand, names=names)
 
 
 def coverage(
@@ -216,7 +229,7 @@ def coverage(
         outcomes = _service_outcomes(cat, offering.service)
         factor = offering.maturity / 5 if maturity_weighted else 1.0
         strengths.append({o: m * factor for o, m in outcomes.items()})
-    return _coverage(_demand(pmo), strengths)
+    return _coverage(_demand(pmo), strengths, Names(pmo, cat))
 
 
 def service_coverage(
@@ -236,7 +249,8 @@ def service_coverage(
     """
     cat = sound(pmo, catalog=catalog)
     chosen = _distinct_ids(services, "services")
-    return _coverage(_demand(pmo), [_service_outcomes(cat, s) for s in chosen])
+    strengths = [_service_outcomes(cat, s) for s in chosen]
+    return _coverage(_demand(pmo), strengths, Names(pmo, cat))
 
 
 def _demand(pmo: PMO) -> OutcomeDemand:

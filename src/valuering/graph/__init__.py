@@ -15,7 +15,7 @@ outcomes it serves, from an outcome to the customers who expect it and to the ob
 
 from valuering.graph._analysis import ValueAnalysis
 from valuering.graph._build import build_graph
-from valuering.graph._checks import Finding, FindingKind, check
+from valuering.graph._checks import Finding, FindingKind, Findings, check
 from valuering.graph._dependencies import delivery_waves, dependency_graph
 from valuering.graph._export import (
     GRAPH_FORMATS,
@@ -29,10 +29,13 @@ from valuering.graph._results import (
     Attribution,
     Contributor,
     Contributors,
+    DeliveryWaves,
     EffectiveMaturity,
     Impact,
+    Impacts,
     OutcomeLoss,
     TracedOutcome,
+    Traces,
     ValueTrace,
 )
 from valuering.graph._tracing import (
@@ -50,12 +53,16 @@ __all__ = [
     "Attribution",
     "Contributor",
     "Contributors",
+    "DeliveryWaves",
     "EffectiveMaturity",
     "Finding",
     "FindingKind",
+    "Findings",
     "Impact",
+    "Impacts",
     "OutcomeLoss",
     "TracedOutcome",
+    "Traces",
     "ValueAnalysis",
     "ValueTrace",
     "build_graph",

@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 
+from valuering._tables import Names
 from valuering.catalog import Catalog
 from valuering.demand import (
     OutcomeDemand,
@@ -27,8 +28,10 @@ from valuering.graph._results import (
     Contributors,
     EffectiveMaturity,
     Impact,
+    Impacts,
     OutcomeLoss,
     TracedOutcome,
+    Traces,
     ValueTrace,
     _Shared,
 )
@@ -59,7 +62,7 @@ class ValueAnalysis:
         self.pmo = pmo
         self.catalog = sound(pmo, catalog=catalog)
         self._expected_by = expected_by(pmo.customers)
-        self.demand: OutcomeDemand = demand_from_expected(self._expected_by)
+        self.demand: OutcomeDemand = demand_from_expected(self._expected_by, names=self._names)
         graph, waves = dependency_graph_and_waves(pmo)
         #: The delivery waves, as :func:`~valuering.graph.delivery_waves` gives them.
         self.waves: tuple[tuple[str, ...], ...] = waves
@@ -115,6 +118,7 @@ class ValueAnalysis:
         return Attribution(
             {self.order[i]: self._shares[i] for i in ranked},
             {self.order[i]: self._shares_by_outcome[i] for i in ranked},
+            names=self._names,
         )
 
     # Bitsets of who needs whom ----------------------------------------------------------------------
@@ -131,8 +135,13 @@ class ValueAnalysis:
         return _closure(self._prerequisites, range(len(self.order)))
 
     @cached_property
+    def _names(self) -> Names:
+        """Names for the results' tables, looked up only when a table is drawn."""
+        return Names(self.pmo, self.catalog)
+
+    @cached_property
     def _shared(self) -> _Shared:
-        return _Shared(self.order, self._expected_by)
+        return _Shared(self.order, self._expected_by, self._names)
 
     @cached_property
     def _objectives_by_outcome(self) -> dict[str, list[str]]:
@@ -154,9 +163,10 @@ class ValueAnalysis:
         """The :class:`ValueTrace` of one offering."""
         return self._trace(self._position(offering_id))
 
-    def traces(self) -> dict[str, ValueTrace]:
-        """The trace of every offering, in delivery order."""
-        return {ident: self._trace(i) for i, ident in enumerate(self.order)}
+    def traces(self) -> Traces:
+        """The trace of every offering, by offering id in delivery order."""
+        traces = {ident: self._trace(i) for i, ident in enumerate(self.order)}
+        return Traces(traces, names=self._names)
 
     @cached_property
     def _service_traces(self) -> dict[str, tuple[tuple[TracedOutcome, ...], tuple[str, ...]]]:
@@ -247,9 +257,10 @@ class ValueAnalysis:
         """The :class:`Impact` of losing one offering."""
         return self._impact(self._position(offering_id))
 
-    def impacts(self) -> dict[str, Impact]:
-        """The impact of losing each offering, in delivery order."""
-        return {ident: self._impact(i) for i, ident in enumerate(self.order)}
+    def impacts(self) -> Impacts:
+        """The impact of losing each offering, by offering id in delivery order."""
+        impacts = {ident: self._impact(i) for i, ident in enumerate(self.order)}
+        return Impacts(impacts, names=self._names)
 
     def _impact(self, i: int) -> Impact:
         lost = self._descendants[i] | (1 << i)
@@ -318,7 +329,7 @@ class ValueAnalysis:
         ]
         rows.sort(key=lambda c: (-(c.share + c.enabled_share), c.offering))
         node_demand = math.fsum(self.demand.get(o, 0.0) for o in outcomes)
-        return Contributors(node_id, kind, node_demand, tuple(rows))
+        return Contributors(node_id, kind, node_demand, tuple(rows), names=self._names)
 
     def effective_maturity(self) -> EffectiveMaturity:
         """e_s = min(m_s, e_d for every prerequisite d), with the offering that sets each level."""
@@ -337,6 +348,7 @@ class ValueAnalysis:
             {ident: level[i] for i, ident in enumerate(self.order)},
             {o.id: o.maturity for o in self.offerings},
             {ident: self.order[weakest[i]] for i, ident in enumerate(self.order)},
+            names=self._names,
         )
 
     def strengths(self, offering_id: str) -> Mapping[str, float]:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import enum
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
 import attrs
 
+from valuering._tables import NO_NAMES, Names, Rows, percent, plural, summary
 from valuering.catalog import Catalog
 from valuering.graph._analysis import ValueAnalysis
 from valuering.model import PMO
 
-__all__ = ["Finding", "FindingKind", "check"]
+__all__ = ["Finding", "FindingKind", "Findings", "check"]
 
 
 class FindingKind(enum.StrEnum):
@@ -37,7 +41,35 @@ class Finding:
         return {"kind": self.kind.value, "subject": self.subject, "message": self.message}
 
 
-def check(pmo: PMO, *, catalog: Catalog | None = None) -> tuple[Finding, ...]:
+@attrs.frozen(repr=False)
+class Findings(Rows[Finding]):
+    """The findings of :func:`check`, by kind, then by id: ``findings[0]``, ``len(findings)``.
+
+    An empty result (nothing to warn about) is false, so ``if check(pmo):`` asks whether there are any.
+    """
+
+    findings: tuple[Finding, ...]
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = ("kind", "subject", "subject_name", "message")
+    _name_kinds: ClassVar[Mapping[str, tuple[str, ...]]] = {"subject": ("offering", "outcome")}
+
+    def _items(self) -> tuple[Finding, ...]:
+        return self.findings
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        """One row per finding: ``kind``, ``subject`` (an offering or outcome id), ``message``."""
+        return (f.to_dict() for f in self.findings)
+
+    def __repr__(self) -> str:
+        counts = Counter(f.kind for f in self.findings)
+        return summary(
+            self,
+            plural(len(self.findings), "finding"),
+            ", ".join(f"{counts[k]} {k.value}" for k in FindingKind if counts[k]),
+        )
+
+
+def check(pmo: PMO, *, catalog: Catalog | None = None) -> Findings:
     """Warnings about a model that is valid but may not deliver what its customers want.
 
     - ``no-value``: an offering serves no outcome any customer expects;
@@ -55,9 +87,10 @@ def check(pmo: PMO, *, catalog: Catalog | None = None) -> tuple[Finding, ...]:
     return findings(ValueAnalysis(pmo, catalog=catalog))
 
 
-def findings(analysis: ValueAnalysis) -> tuple[Finding, ...]:
+def findings(analysis: ValueAnalysis) -> Findings:
     """The findings of :func:`check`, from an analysis already built."""
-    return (*_no_value(analysis), *_unmet_demand(analysis), *_held_down(analysis))
+    found = (*_no_value(analysis), *_unmet_demand(analysis), *_held_down(analysis))
+    return Findings(found, names=analysis._names)
 
 
 def _no_value(analysis: ValueAnalysis) -> list[Finding]:
@@ -80,7 +113,7 @@ def _unmet_demand(analysis: ValueAnalysis) -> list[Finding]:
         Finding(
             FindingKind.UNMET_DEMAND,
             outcome,
-            f"outcome {outcome!r} is expected ({demand * 100:.1f} % of demand) "
+            f"outcome {outcome!r} is expected ({percent(demand)} of demand) "
             "but no offering serves it",
         )
         for outcome, demand in sorted(analysis.demand.items())

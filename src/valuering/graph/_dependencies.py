@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 
+from valuering._tables import Names
 from valuering.catalog import Catalog
+from valuering.graph._results import DeliveryWaves
 from valuering.model import PMO
 from valuering.validation import sound
 
@@ -37,10 +39,11 @@ def dependency_graph_and_waves(
     return graph, waves
 
 
-def delivery_waves(pmo: PMO, *, catalog: Catalog | None = None) -> tuple[tuple[str, ...], ...]:
+def delivery_waves(pmo: PMO, *, catalog: Catalog | None = None) -> DeliveryWaves:
     """The offerings grouped into waves: each wave needs only offerings of earlier waves.
 
-    Wave 1 holds the offerings with no prerequisite; within a wave, offerings are sorted by id.
+    Wave 1 holds the offerings with no prerequisite; within a wave, offerings are sorted by id. The
+    result reads as a sequence of waves, each a tuple of offering ids (``delivery_waves(pmo)[0]``).
     Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import examples
@@ -51,5 +54,5 @@ def delivery_waves(pmo: PMO, *, catalog: Catalog | None = None) -> tuple[tuple[s
     assurance, coaching, portfolio-management
     benefits, executive-advice, resource-management
     """
-    sound(pmo, catalog=catalog)
-    return dependency_graph_and_waves(pmo)[1]
+    cat = sound(pmo, catalog=catalog)
+    return DeliveryWaves(dependency_graph_and_waves(pmo)[1], names=Names(pmo, cat))

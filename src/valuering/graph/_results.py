@@ -1,4 +1,5 @@
-"""The frozen results of value tracing: attribution, traces, impacts, contributors, weakest links.
+"""The frozen results of value tracing: attribution, traces, impacts, contributors, weakest links,
+delivery waves and health findings.
 
 Parts that can be large (every customer behind an outcome, every offering lost with another) are
 kept as shared tables and bitsets, and turned into tuples only when read, so a trace or an impact
@@ -10,26 +11,25 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, overload
+from typing import Any, ClassVar
 
 import attrs
 
-from valuering._tables import Tabular
+from valuering._tables import NO_NAMES, Keyed, Names, Rows, percent, plural, summary
 
 __all__ = [
     "Attribution",
     "Contributor",
     "Contributors",
+    "DeliveryWaves",
     "EffectiveMaturity",
     "Impact",
+    "Impacts",
     "OutcomeLoss",
     "TracedOutcome",
+    "Traces",
     "ValueTrace",
 ]
-
-
-def _pct(fraction: float) -> str:
-    return f"{fraction * 100:.1f} %"
 
 
 @attrs.frozen(eq=False)
@@ -39,6 +39,7 @@ class _Shared:
     order: tuple[str, ...]  # offering ids in delivery order: bit i of a bitset is order[i]
     # outcome -> (customers, their W_c * P_{c,o}), as two columns
     expected_by: Mapping[str, tuple[Sequence[str], Sequence[float]]]
+    names: Names = NO_NAMES
 
     def expecting(self, outcome: str) -> Iterator[tuple[str, float]]:
         """(customer, share) for each customer expecting ``outcome``."""
@@ -54,8 +55,8 @@ class _Shared:
 
 
 @attrs.frozen(repr=False)
-class Attribution(Mapping[str, float], Tabular):
-    """Each offering's attributed share of the demand (DESIGN, semantics 7), largest first.
+class Attribution(Keyed[float]):
+    """Each offering's attributed share of the demand (formula 7 in docs/design.md), largest first.
 
     Read it like a dict: ``attribution["reporting"]``. ``by_outcome[offering]`` splits an offering's
     share by outcome; ``total`` is the sum of the shares (the coverage, with a binary catalog).
@@ -63,31 +64,28 @@ class Attribution(Mapping[str, float], Tabular):
 
     shares: Mapping[str, float] = attrs.field(hash=False)
     by_outcome: Mapping[str, Mapping[str, float]] = attrs.field(hash=False)
-    _columns = ("offering", "share")
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = ("offering", "offering_name", "share")
 
-    def __getitem__(self, offering: str) -> float:
-        return self.shares[offering]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.shares)
-
-    def __len__(self) -> int:
-        return len(self.shares)
+    def _table(self) -> Mapping[str, float]:
+        return self.shares
 
     @property
     def total(self) -> float:
         """The sum of the offerings' shares."""
         return math.fsum(self.shares.values())
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One row per offering: ``offering``, ``share``."""
-        return [{"offering": o, "share": s} for o, s in self.shares.items()]
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        return ({"offering": o, "share": s} for o, s in self.shares.items())
 
     def __repr__(self) -> str:
-        top = ", ".join(f"{o}: {_pct(s)}" for o, s in itertools.islice(self.shares.items(), 3))
+        top = ", ".join(f"{o} {percent(s)}" for o, s in itertools.islice(self.shares.items(), 3))
         more = ", ..." if len(self.shares) > 3 else ""
-        return (
-            f"<Attribution of {len(self.shares)} offerings, total {_pct(self.total)}: {top}{more}>"
+        return summary(
+            self,
+            plural(len(self.shares), "offering"),
+            f"total {percent(self.total)}",
+            f"top: {top}{more}" if top else "",
         )
 
 
@@ -102,13 +100,14 @@ class TracedOutcome:
 
 
 @attrs.frozen(repr=False)
-class ValueTrace(Tabular):
-    """What one offering creates and for whom (DESIGN, semantics 7).
+class ValueTrace(Rows[TracedOutcome]):
+    """What one offering creates and for whom (formula 7 in docs/design.md).
 
-    ``outcomes`` are the outcomes it serves, most demanded first; ``share`` is its attributed share of
-    the demand; ``objectives`` the strategic objectives those outcomes support; ``direct_dependents``
-    the offerings that list it as a prerequisite and ``dependents`` every offering that needs it,
-    directly or not (both in delivery order); ``customers`` who expect its outcomes.
+    It reads as the sequence of the outcomes it serves, most demanded first (``trace[0]``), also
+    kept as ``outcomes``; ``share`` is its attributed share of the demand; ``objectives`` the
+    strategic objectives those outcomes support; ``direct_dependents`` the offerings that list it as
+    a prerequisite and ``dependents`` every offering that needs it, directly or not (both in delivery
+    order); ``customers`` who expect its outcomes.
     """
 
     offering: str
@@ -119,7 +118,22 @@ class ValueTrace(Tabular):
     direct_dependents: tuple[str, ...]
     _dependent_bits: int = attrs.field(alias="dependent_bits")
     _shared: _Shared = attrs.field(alias="shared", eq=False)
-    _columns = ("offering", "outcome", "demand", "strength", "share")
+    _columns = (
+        "offering",
+        "offering_name",
+        "outcome",
+        "outcome_name",
+        "demand",
+        "strength",
+        "share",
+    )
+
+    def _items(self) -> tuple[TracedOutcome, ...]:
+        return self.outcomes
+
+    @property
+    def _names(self) -> Names:
+        return self._shared.names
 
     @property
     def dependents(self) -> tuple[str, ...]:
@@ -139,23 +153,61 @@ class ValueTrace(Tabular):
         ]
         return tuple(sorted(rows, key=lambda row: (-row[2], row[0], row[1])))
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One row per outcome served: ``offering``, ``outcome``, ``demand``, ``strength``, ``share``."""
-        return [
-            {
-                "offering": self.offering,
-                "outcome": t.outcome,
-                "demand": t.demand,
-                "strength": t.strength,
-                "share": t.share,
-            }
-            for t in self.outcomes
-        ]
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        """One row per outcome served."""
+        return ({"offering": self.offering, **attrs.asdict(t)} for t in self.outcomes)
 
     def __repr__(self) -> str:
+        return summary(
+            self,
+            plural(len(self.outcomes), "outcome"),
+            f"offering {self.offering}",
+            f"share {percent(self.share)}",
+            plural(len(self.objectives), "objective"),
+            plural(self._dependent_bits.bit_count(), "dependent"),
+        )
+
+
+@attrs.frozen(repr=False)
+class Traces(Keyed[ValueTrace]):
+    """The :class:`ValueTrace` of every offering, by offering id in delivery order."""
+
+    traces: Mapping[str, ValueTrace] = attrs.field(hash=False)
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = (
+        "offering",
+        "offering_name",
+        "service",
+        "service_name",
+        "share",
+        "outcomes",
+        "objectives",
+        "dependents",
+    )
+
+    def _table(self) -> Mapping[str, ValueTrace]:
+        return self.traces
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        """One row per offering: its share and how many outcomes, objectives and dependents it has."""
         return (
-            f"<ValueTrace {self.offering!r}: share {_pct(self.share)}, {len(self.outcomes)} outcomes, "
-            f"{len(self.objectives)} objectives, {self._dependent_bits.bit_count()} dependents>"
+            {
+                "offering": t.offering,
+                "service": t.service,
+                "share": t.share,
+                "outcomes": len(t.outcomes),
+                "objectives": len(t.objectives),
+                "dependents": t._dependent_bits.bit_count(),
+            }
+            for t in self.traces.values()
+        )
+
+    def __repr__(self) -> str:
+        largest = max(self.traces.values(), key=lambda t: t.share, default=None)
+        return summary(
+            self,
+            plural(len(self.traces), "offering"),
+            f"largest share: {largest.offering} {percent(largest.share)}" if largest else "",
         )
 
 
@@ -180,12 +232,13 @@ class OutcomeLoss:
 
 
 @attrs.frozen(repr=False)
-class Impact(Tabular):
-    """What breaks if an offering fails (DESIGN, semantics 7).
+class Impact(Rows[OutcomeLoss]):
+    """What breaks if an offering fails (formula 7 in docs/design.md).
 
-    ``lost`` is the offering and every offering that depends on it, directly or not (delivery
-    order); ``outcomes`` the outcomes whose coverage drops, largest loss first; ``customers`` the
-    customers expecting them; ``demand_at_risk`` = coverage before minus coverage after.
+    It reads as the sequence of the outcomes whose coverage drops, largest loss first (``impact[0]``),
+    also kept as ``outcomes``. ``lost`` is the offering and every offering that depends on it,
+    directly or not (delivery order); ``customers`` the customers expecting those outcomes;
+    ``demand_at_risk`` = coverage before minus coverage after.
     """
 
     offering: str
@@ -195,7 +248,23 @@ class Impact(Tabular):
     outcomes: tuple[OutcomeLoss, ...]
     _lost_bits: int = attrs.field(alias="lost_bits")
     _shared: _Shared = attrs.field(alias="shared", eq=False)
-    _columns = ("offering", "outcome", "demand", "covered_before", "covered_after", "demand_lost")
+    _columns = (
+        "offering",
+        "offering_name",
+        "outcome",
+        "outcome_name",
+        "demand",
+        "covered_before",
+        "covered_after",
+        "demand_lost",
+    )
+
+    def _items(self) -> tuple[OutcomeLoss, ...]:
+        return self.outcomes
+
+    @property
+    def _names(self) -> Names:
+        return self._shared.names
 
     @property
     def lost(self) -> tuple[str, ...]:
@@ -210,24 +279,65 @@ class Impact(Tabular):
             sorted({c for loss in self.outcomes for c in expected_by.get(loss.outcome, ((),))[0]})
         )
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per outcome whose coverage drops."""
-        return [
+        return (
             {
                 "offering": self.offering,
-                "outcome": loss.outcome,
-                "demand": loss.demand,
-                "covered_before": loss.covered_before,
-                "covered_after": loss.covered_after,
+                **attrs.asdict(loss),
                 "demand_lost": loss.demand_lost,
             }
             for loss in self.outcomes
-        ]
+        )
 
     def __repr__(self) -> str:
+        return summary(
+            self,
+            plural(len(self.outcomes), "outcome") + " drop",
+            f"losing {self.offering}",
+            plural(self._lost_bits.bit_count(), "offering") + " lost",
+            f"demand at risk {percent(self.demand_at_risk)}",
+        )
+
+
+@attrs.frozen(repr=False)
+class Impacts(Keyed[Impact]):
+    """The :class:`Impact` of losing each offering, by offering id in delivery order."""
+
+    impacts: Mapping[str, Impact] = attrs.field(hash=False)
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = (
+        "offering",
+        "offering_name",
+        "demand_at_risk",
+        "coverage_after",
+        "lost",
+        "outcomes",
+    )
+
+    def _table(self) -> Mapping[str, Impact]:
+        return self.impacts
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        """One row per offering: the demand at risk, the coverage left, how many offerings and
+        outcomes are lost with it."""
         return (
-            f"<Impact of losing {self.offering!r}: {self._lost_bits.bit_count()} offerings lost, "
-            f"{len(self.outcomes)} outcomes drop, demand at risk {_pct(self.demand_at_risk)}>"
+            {
+                "offering": i.offering,
+                "demand_at_risk": i.demand_at_risk,
+                "coverage_after": i.coverage_after,
+                "lost": i._lost_bits.bit_count(),
+                "outcomes": len(i.outcomes),
+            }
+            for i in self.impacts.values()
+        )
+
+    def __repr__(self) -> str:
+        worst = max(self.impacts.values(), key=lambda i: i.demand_at_risk, default=None)
+        return summary(
+            self,
+            plural(len(self.impacts), "offering"),
+            f"most at risk: {worst.offering} {percent(worst.demand_at_risk)}" if worst else "",
         )
 
 
@@ -248,7 +358,7 @@ class Contributor:
 
 
 @attrs.frozen(repr=False)
-class Contributors(Sequence[Contributor], Tabular):
+class Contributors(Rows[Contributor]):
     """The offerings behind one outcome or objective, largest ``share + enabled_share`` first.
 
     ``kind`` is ``"outcome"`` or ``"objective"``; ``demand`` is the node's demand (D_o, or the sum of
@@ -259,44 +369,39 @@ class Contributors(Sequence[Contributor], Tabular):
     kind: str
     demand: float
     contributors: tuple[Contributor, ...]
-    _columns = ("node", "offering", "direct", "share", "enabled_share", "enables")
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = (
+        "node",
+        "node_name",
+        "offering",
+        "offering_name",
+        "direct",
+        "share",
+        "enabled_share",
+        "enables",
+    )
+    _name_kinds: ClassVar[Mapping[str, tuple[str, ...]]] = {"node": ("objective", "outcome")}
 
-    @overload
-    def __getitem__(self, index: int) -> Contributor: ...
+    def _items(self) -> tuple[Contributor, ...]:
+        return self.contributors
 
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Contributor]: ...
-
-    def __getitem__(self, index: int | slice) -> Contributor | Sequence[Contributor]:
-        return self.contributors[index]
-
-    def __len__(self) -> int:
-        return len(self.contributors)
-
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per contributing offering; ``enables`` is a comma-separated list."""
-        return [
-            {
-                "node": self.node,
-                "offering": c.offering,
-                "direct": c.direct,
-                "share": c.share,
-                "enabled_share": c.enabled_share,
-                "enables": ", ".join(c.enables),
-            }
-            for c in self.contributors
-        ]
+        return ({"node": self.node, **attrs.asdict(c)} for c in self.contributors)
 
     def __repr__(self) -> str:
         direct = sum(c.direct for c in self.contributors)
-        return (
-            f"<Contributors to {self.kind} {self.node!r} (demand {_pct(self.demand)}): "
-            f"{direct} serve it, {len(self.contributors) - direct} enable them>"
+        return summary(
+            self,
+            plural(len(self.contributors), "offering"),
+            f"{self.kind} {self.node}",
+            f"demand {percent(self.demand)}",
+            f"{direct} serve it, {len(self.contributors) - direct} enable them",
         )
 
 
 @attrs.frozen(repr=False)
-class EffectiveMaturity(Mapping[str, int], Tabular):
+class EffectiveMaturity(Keyed[int]):
     """Weakest-link maturity per offering: e_s = min(m_s, e_d for every prerequisite d).
 
     Read it like a dict; ``held_by[s]`` is the offering whose own maturity sets e_s (s itself when
@@ -306,20 +411,15 @@ class EffectiveMaturity(Mapping[str, int], Tabular):
     levels: Mapping[str, int] = attrs.field(hash=False)
     maturity: Mapping[str, int] = attrs.field(hash=False)
     held_by: Mapping[str, str] = attrs.field(hash=False)
-    _columns = ("offering", "maturity", "effective", "held_by")
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = ("offering", "offering_name", "maturity", "effective", "held_by")
 
-    def __getitem__(self, offering: str) -> int:
-        return self.levels[offering]
+    def _table(self) -> Mapping[str, int]:
+        return self.levels
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.levels)
-
-    def __len__(self) -> int:
-        return len(self.levels)
-
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per offering (in delivery order): maturity, effective level, held by."""
-        return [
+        return (
             {
                 "offering": o,
                 "maturity": self.maturity[o],
@@ -327,8 +427,40 @@ class EffectiveMaturity(Mapping[str, int], Tabular):
                 "held_by": self.held_by[o],
             }
             for o, e in self.levels.items()
-        ]
+        )
 
     def __repr__(self) -> str:
         held = sorted(o for o in self.levels if self.levels[o] < self.maturity[o])
-        return f"<EffectiveMaturity of {len(self.levels)} offerings; held down: {', '.join(held) or 'none'}>"
+        return summary(
+            self, plural(len(self.levels), "offering"), f"held down: {', '.join(held) or 'none'}"
+        )
+
+
+@attrs.frozen(repr=False)
+class DeliveryWaves(Rows[tuple[str, ...]]):
+    """The offerings in waves: each wave (a tuple of ids, sorted) needs only earlier waves.
+
+    ``waves[0]`` is the first wave; the table has one row per offering with its wave number.
+    """
+
+    waves: tuple[tuple[str, ...], ...]
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = ("wave", "offering", "offering_name")
+
+    def _items(self) -> tuple[tuple[str, ...], ...]:
+        return self.waves
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        """One row per offering: its ``wave`` (1 first) and id."""
+        return (
+            {"wave": n, "offering": o} for n, wave in enumerate(self.waves, start=1) for o in wave
+        )
+
+    def __repr__(self) -> str:
+        first = ", ".join(self.waves[0]) if self.waves else ""
+        return summary(
+            self,
+            plural(len(self.waves), "wave"),
+            plural(sum(map(len, self.waves)), "offering"),
+            f"first: {first}" if first else "",
+        )

@@ -1,4 +1,4 @@
-"""Value tracing, one question per function (DESIGN, semantics 5 and 7).
+"""Value tracing, one question per function (formulas 5 and 7 in docs/design.md).
 
 Each function builds a :class:`ValueAnalysis` for its call; to ask about every offering, use
 :func:`trace_all` and :func:`impact_all` (or one ``ValueAnalysis``), which share the groundwork.
@@ -16,6 +16,8 @@ from valuering.graph._results import (
     Contributors,
     EffectiveMaturity,
     Impact,
+    Impacts,
+    Traces,
     ValueTrace,
 )
 from valuering.model import PMO
@@ -71,8 +73,8 @@ def trace_value(pmo: PMO, offering_id: str, *, catalog: Catalog | None = None) -
     return ValueAnalysis(pmo, catalog=catalog).trace(offering_id)
 
 
-def trace_all(pmo: PMO, *, catalog: Catalog | None = None) -> dict[str, ValueTrace]:
-    """The trace of every offering (in delivery order), with the demand computed once.
+def trace_all(pmo: PMO, *, catalog: Catalog | None = None) -> Traces:
+    """The trace of every offering, by offering id in delivery order, with the demand computed once.
 
     Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
@@ -104,8 +106,9 @@ def impact_of(pmo: PMO, offering_id: str, *, catalog: Catalog | None = None) -> 
     return ValueAnalysis(pmo, catalog=catalog).impact(offering_id)
 
 
-def impact_all(pmo: PMO, *, catalog: Catalog | None = None) -> dict[str, Impact]:
-    """The impact of losing each offering (in delivery order), with the demand computed once.
+def impact_all(pmo: PMO, *, catalog: Catalog | None = None) -> Impacts:
+    """The impact of losing each offering, by offering id in delivery order, with the demand computed
+    once.
 
     Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 

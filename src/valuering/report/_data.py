@@ -31,7 +31,7 @@ def to_json_data(value: object) -> Any:
     >>> from valuering import examples, maturity_by_category, smallest_mix
     >>> pmo = examples.load("northwind-energy")
     >>> to_json_data(maturity_by_category(pmo))[0]
-    {'category': 'strategic', 'offerings': 4, 'total': 8, 'percent': 40.0}
+    {'category': 'strategic', 'services': 4, 'offerings': 4, 'total': 8.0, 'percent': 40.0}
     >>> data = to_json_data({"mix": smallest_mix(pmo, 0.5)})
     >>> sorted(data["mix"]), data["mix"]["steps"][0]["service"]
     (['coverage', 'reached', 'steps', 'target'], 'portfolio-management')

@@ -81,12 +81,12 @@ def _maturity_lines(maturity: MaturityByCategory, overall: OverallMaturity) -> l
         (
             c.category.value,
             c.offerings,
-            "–" if c.percent is None else f"{c.percent:.0f} %",
+            percent(None if c.percent is None else c.percent / 100),
             bar((c.percent or 0) / 100),
         )
-        for c in maturity
+        for c in maturity.categories
     ]
-    shown = "–" if overall.percent is None else f"{overall.percent:.0f} %"
+    shown = percent(None if overall.percent is None else overall.percent / 100)
     return [
         table(rows, ["category", "offerings", "maturity", ""], right=[1, 2]),
         f"Overall (all {overall.offerings} offerings, our extension of X3): {shown}",
@@ -150,7 +150,7 @@ def text_recommendations(
         f"The {len(pmo.offerings)} current offerings cover {percent(coverage.total)} of the demand "
         f"({percent(weighted_coverage.total)} weighted by maturity).",
         "Covered demand by horizon: "
-        + ", ".join(f"{h.horizon.value} {percent(h.share)}" for h in balance),
+        + ", ".join(f"{h.horizon.value} {percent(h.share)}" for h in balance.values()),
         *(f"  warning: {warning}" for warning in balance.warnings),
         "",
         heading(f"Smallest mix reaching {percent(mix.target)} coverage (greedy)", "-"),
@@ -174,7 +174,7 @@ def text_assessment(score: AssessmentScore) -> str:
     Total 80 of 100: Good (76-88).
     """
     step = score.step
-    rows = [(s.title, s.total, s.maximum, bar(s.total / s.maximum, 10)) for s in score]
+    rows = [(s.title, s.total, s.maximum, bar(s.total / s.maximum, 10)) for s in score.values()]
     band = next(b for b in self_assessment(step).bands if b.band is score.band)
     return "\n".join(
         [
@@ -251,7 +251,9 @@ def scores_section(pmo: PMO, catalog: Catalog) -> str:
     lines.append(
         f"Competences most often below level {fit.required} (offerings): {missing or 'none'}"
     )
-    weakest = sorted((f for f in fit if f.fit is not None), key=lambda f: (f.fit, f.offering))[:3]
+    weakest = sorted(
+        (f for f in fit.values() if f.fit is not None), key=lambda f: (f.fit, f.offering)
+    )[:3]
     lines.append(
         "Weakest team fit: "
         + (", ".join(f"{f.offering} {percent(f.fit)}" for f in weakest) or "none")
@@ -268,7 +270,7 @@ def scores_section(pmo: PMO, catalog: Catalog) -> str:
         lines.append("SLAs: " + ", ".join(states))
     rows = [
         (outcome_name(catalog, v.subject), percent(v.delivered), percent(v.perceived))
-        for v in value_gap(pmo, catalog=catalog)
+        for v in value_gap(pmo, catalog=catalog).values()
     ]
     if rows:
         lines.append("Delivered and perceived value, side by side:")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from valuering._tables import percent as _percent
+
 __all__ = ["bar", "heading", "listing", "percent", "plural", "table"]
 
 
@@ -18,14 +20,13 @@ def heading(text: str, underline: str = "=") -> str:
 
 
 def percent(fraction: float | None, digits: int = 0) -> str:
-    """``0.4567`` as ``'46 %'``; None as an en dash.
+    """``0.4567`` as ``'46 %'``; None as an en dash: valuering's one percentage format
+    (:func:`valuering._tables.percent`), whole numbers by default in terminal tables.
 
     >>> percent(0.4567), percent(0.4567, 1), percent(None)
     ('46 %', '45.7 %', '–')
     """
-    if fraction is None:
-        return "–"
-    return f"{fraction * 100:.{digits}f} %"
+    return _percent(fraction, digits=digits)
 
 
 def bar(fraction: float, width: int = 20) -> str:

@@ -22,7 +22,7 @@ import attrs
 from valuering._document._files import check_path, located, read_text
 from valuering._document._formats import format_of, parse
 from valuering._document._locate import join_path
-from valuering._tables import Tabular
+from valuering._tables import Keyed, percent, plural, summary
 from valuering.errors import Problem, ValidationError, did_you_mean, sort_problems
 from valuering.model import FlywheelStep
 
@@ -77,8 +77,12 @@ class Section:
 
 
 @attrs.frozen(repr=False)
-class SelfAssessment(Tabular):
-    """The self-assessment instrument of one flywheel step."""
+class SelfAssessment(Keyed[Section]):
+    """The self-assessment instrument of one flywheel step.
+
+    Read it like a dict of its sections by id, in instrument order: ``instrument["sla-reporting"]``;
+    the sections are also kept as ``sections``. Its table has one row per statement.
+    """
 
     step: FlywheelStep
     sections: tuple[Section, ...]
@@ -132,19 +136,27 @@ class SelfAssessment(Tabular):
             ]
         )
 
+    def _table(self) -> Mapping[str, Section]:
+        return {s.id: s for s in self.sections}
+
+    def __getitem__(self, section_id: str) -> Section:
+        return self.section(section_id)
+
     def __repr__(self) -> str:
-        return (
-            f"<SelfAssessment step {self.step.number} ({self.step.label}): {len(self.sections)} sections, "
-            f"{self.minimum}..{self.maximum}>"
+        return summary(
+            self,
+            plural(len(self.sections), "section"),
+            f"step {self.step.number} ({self.step.label})",
+            f"totals {self.minimum}..{self.maximum}",
         )
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per statement: ``section`` id, section ``number``, ``title``, ``statement`` number, ``text``."""
-        return [
+        return (
             {"section": s.id, "number": s.number, "title": s.title, "statement": i, "text": text}
             for s in self.sections
             for i, text in enumerate(s.statements, start=1)
-        ]
+        )
 
 
 @functools.cache
@@ -215,8 +227,12 @@ class SectionScore:
 
 
 @attrs.frozen(repr=False)
-class AssessmentScore(Tabular):
-    """A scored self-assessment: section totals, the total, its range and its band."""
+class AssessmentScore(Keyed[SectionScore]):
+    """A scored self-assessment: section totals, the total, its range and its band.
+
+    Read it like a dict of section scores by section id, in instrument order:
+    ``result["sla-reporting"].total``; the rows are also kept as ``sections``.
+    """
 
     step: FlywheelStep
     sections: tuple[SectionScore, ...]
@@ -231,21 +247,21 @@ class AssessmentScore(Tabular):
         """The total as a percentage of the maximum."""
         return 100 * self.total / self.maximum
 
-    def __iter__(self) -> Iterator[SectionScore]:
-        return iter(self.sections)
+    def _table(self) -> Mapping[str, SectionScore]:
+        return {s.section: s for s in self.sections}
 
     def __repr__(self) -> str:
-        return (
-            f"<AssessmentScore step {self.step.number}: {self.total} of {self.maximum}, "
-            f"{self.band.label}>"
+        return summary(
+            self,
+            plural(len(self.sections), "section"),
+            f"step {self.step.number}",
+            f"{self.total} of {self.maximum} ({percent(self.total / self.maximum)})",
+            self.band.label,
         )
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per section: ``section``, ``title``, ``total``, ``maximum``."""
-        return [
-            {"section": s.section, "title": s.title, "total": s.total, "maximum": s.maximum}
-            for s in self.sections
-        ]
+        return (attrs.asdict(s) for s in self.sections)
 
 
 def score_self_assessment(

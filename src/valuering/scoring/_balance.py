@@ -1,18 +1,18 @@
 """Balance of the service mix: covered demand by horizon, and the smallest mix reaching a coverage target.
 
-Both build on coverage (DESIGN, semantics 3): covered_o = 1 - prod_s (1 - M_{o,s}) and
+Both build on coverage (formula 3 in docs/design.md): covered_o = 1 - prod_s (1 - M_{o,s}) and
 coverage = sum_o D_o * covered_o.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
-from valuering._tables import Tabular
+from valuering._tables import Keyed, Rows, percent, plural, summary
 from valuering.catalog import Catalog
 from valuering.demand import coverage, outcome_demand
 from valuering.errors import Problem, ValidationError
@@ -37,9 +37,11 @@ class HorizonShare:
 
 
 @attrs.frozen(repr=False)
-class HorizonBalance(Tabular):
+class HorizonBalance(Keyed[HorizonShare]):
     """Covered demand split by the horizon over which the outcomes' value is perceived.
 
+    Read it like a dict by horizon, short to long: ``balance["short"]`` (a :class:`Horizon` works
+    too) is that horizon's :class:`HorizonShare`; the rows are also kept as ``horizons``.
     ``missing_short`` is true when nothing covered is perceived in the short or short-medium term;
     ``missing_long`` when nothing covered is perceived in the medium-long or long term.
     """
@@ -50,18 +52,24 @@ class HorizonBalance(Tabular):
     missing_long: bool
     _columns = ("horizon", "demand", "covered", "share")
 
-    def __iter__(self) -> Iterator[HorizonShare]:
-        return iter(self.horizons)
+    def _table(self) -> Mapping[str, HorizonShare]:
+        return {h.horizon.value: h for h in self.horizons}
 
     def __getitem__(self, horizon: Horizon | str) -> HorizonShare:
         return self.horizons[member(Horizon, horizon, "horizon").rank - 1]
 
     def __repr__(self) -> str:
-        shares = ", ".join(f"{h.horizon.value} {h.share:.0%}" for h in self.horizons)
-        return f"<HorizonBalance: covered {self.total:.0%}; {shares}{self._flags()}>"
+        shares = ", ".join(f"{h.horizon.value} {percent(h.share)}" for h in self.horizons)
+        return summary(
+            self,
+            plural(len(self.horizons), "horizon"),
+            f"covered {percent(self.total)}",
+            shares,
+            ", ".join(self._flags()),
+        )
 
-    def _flags(self) -> str:
-        flags = [
+    def _flags(self) -> list[str]:
+        return [
             name
             for name, on in (
                 ("no short-term value", self.missing_short),
@@ -69,7 +77,6 @@ class HorizonBalance(Tabular):
             )
             if on
         ]
-        return "; " + ", ".join(flags) if flags else ""
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -85,12 +92,9 @@ class HorizonBalance(Tabular):
             )
         return tuple(out)
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per horizon, short to long: ``horizon``, ``demand``, ``covered``, ``share``."""
-        return [
-            {"horizon": h.horizon.value, "demand": h.demand, "covered": h.covered, "share": h.share}
-            for h in self.horizons
-        ]
+        return (attrs.asdict(h) for h in self.horizons)
 
 
 def horizon_balance(
@@ -148,36 +152,38 @@ class MixStep:
 
 
 @attrs.frozen(repr=False)
-class Mix(Tabular):
-    """A service mix built step by step; ``reached`` says whether ``coverage`` reached ``target``."""
+class Mix(Rows[MixStep]):
+    """A service mix built step by step; ``reached`` says whether ``coverage`` reached ``target``.
+
+    It reads as the sequence of its steps, in the order the services were added (``mix[0]``).
+    """
 
     target: float
     steps: tuple[MixStep, ...]
     coverage: float
     reached: bool
-    _columns = ("step", "service", "name", "gain", "coverage")
+    _columns = ("step", "service", "service_name", "gain", "coverage")
 
     @property
     def services(self) -> tuple[str, ...]:
         """The chosen service ids, in the order they were added."""
         return tuple(s.service for s in self.steps)
 
-    def __iter__(self) -> Iterator[MixStep]:
-        return iter(self.steps)
-
-    def __len__(self) -> int:
-        return len(self.steps)
+    def _items(self) -> tuple[MixStep, ...]:
+        return self.steps
 
     def __repr__(self) -> str:
         state = "reached" if self.reached else "not reached"
-        return (
-            f"<Mix: {len(self.steps)} services cover {self.coverage:.1%}; "
-            f"target {self.target:.0%} {state}>"
+        return summary(
+            self,
+            plural(len(self.steps), "service"),
+            f"coverage {percent(self.coverage)}",
+            f"target {percent(self.target)} {state}",
         )
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One row per step: ``step``, ``service``, ``name``, ``gain``, ``coverage``."""
-        return [attrs.asdict(s) for s in self.steps]
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        """One row per step: ``step``, ``service``, ``service_name``, ``gain``, ``coverage``."""
+        return ({**attrs.asdict(s), "service_name": s.name} for s in self.steps)
 
 
 def smallest_mix(pmo: PMO, target: float = 0.8, *, catalog: Catalog | None = None) -> Mix:

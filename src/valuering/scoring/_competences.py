@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from valuering._tables import Tabular
+from valuering._tables import NO_NAMES, Keyed, Names, plural, summary
 from valuering.catalog import Catalog
 from valuering.errors import Problem, UnknownIdError, ValidationError
 from valuering.model import PMO
@@ -56,16 +56,21 @@ class MissingCompetence:
 
 
 @attrs.frozen(repr=False)
-class CompetenceFit(Tabular):
-    """The fit of every offering and the competences most often missing across the team."""
+class CompetenceFit(Keyed[OfferingFit]):
+    """The fit of every offering and the competences most often missing across the team.
+
+    Read it like a dict by offering id (model order): ``fit["reporting"]`` is that offering's
+    :class:`OfferingFit`; the rows are also kept as ``offerings``.
+    """
 
     offerings: tuple[OfferingFit, ...]
     missing: tuple[MissingCompetence, ...]
     required: int
-    _columns = ("offering", "service", "members", "fit", "gaps")
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = ("offering", "offering_name", "service", "service_name", "members", "fit", "gaps")
 
-    def __iter__(self) -> Iterator[OfferingFit]:
-        return iter(self.offerings)
+    def _table(self) -> Mapping[str, OfferingFit]:
+        return {f.offering: f for f in self.offerings}
 
     def __getitem__(self, offering_id: str) -> OfferingFit:
         for fit in self.offerings:
@@ -75,20 +80,22 @@ class CompetenceFit(Tabular):
 
     def __repr__(self) -> str:
         worst = ", ".join(f"{m.competence} ×{len(m.offerings)}" for m in self.missing[:3])
-        return f"<CompetenceFit: {len(self.offerings)} offerings; most missing: {worst or 'none'}>"
+        return summary(
+            self, plural(len(self.offerings), "offering"), f"most missing: {worst or 'none'}"
+        )
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per offering: ``offering``, ``service``, ``members``, ``fit``, ``gaps`` (comma-joined ids)."""
-        return [
+        return (
             {
                 "offering": f.offering,
                 "service": f.service,
-                "members": ", ".join(f.members),
+                "members": f.members,
                 "fit": f.fit,
-                "gaps": ", ".join(g.competence for g in f.gaps),
+                "gaps": [g.competence for g in f.gaps],
             }
             for f in self.offerings
-        ]
+        )
 
 
 def competence_fit(pmo: PMO, *, required: int = 3, catalog: Catalog | None = None) -> CompetenceFit:
@@ -138,6 +145,7 @@ def competence_fit(pmo: PMO, *, required: int = 3, catalog: Catalog | None = Non
             MissingCompetence(c, cat.competences[c].name, tuple(sorted(offs))) for c, offs in ranked
         ),
         required=required,
+        names=Names(pmo, cat),
     )
 
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar
 
 import attrs
 
-from valuering._tables import Tabular
+from valuering._tables import NO_NAMES, Keyed, Names, Rows, percent, plural, summary
 from valuering.catalog import Catalog
-from valuering.errors import Problem, ValidationError
+from valuering.errors import Problem, ValidationError, member
 from valuering.model import PMO, Direction, IndicatorLayer
-from valuering.scoring._args import is_number, member
+from valuering.scoring._args import is_number
 from valuering.validation import sound
 
 __all__ = [
@@ -118,16 +118,33 @@ class SubjectAttainment:
 
 
 @attrs.frozen(repr=False)
-class IndicatorAttainment(Tabular):
-    """Attainment per indicator, per (subject, layer) and per layer; layers are never mixed."""
+class IndicatorAttainment(Keyed[IndicatorScore]):
+    """Attainment per indicator, per (subject, layer) and per layer; layers are never mixed.
+
+    Read it like a dict by indicator id (model order): ``result["on-time"]`` is that indicator's
+    :class:`IndicatorScore`; the rows are also kept as ``indicators``.
+    """
 
     indicators: tuple[IndicatorScore, ...]
     subjects: tuple[SubjectAttainment, ...]
     cap: float | None
-    _columns = tuple(a.name for a in attrs.fields(IndicatorScore))
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = (
+        "indicator",
+        "indicator_name",
+        "layer",
+        "subject",
+        "subject_name",
+        "target",
+        "actual",
+        "direction",
+        "weight",
+        "attainment",
+    )
+    _name_kinds: ClassVar[Mapping[str, tuple[str, ...]]] = {"subject": ("offering", "outcome")}
 
-    def __iter__(self) -> Iterator[IndicatorScore]:
-        return iter(self.indicators)
+    def _table(self) -> Mapping[str, IndicatorScore]:
+        return {i.indicator: i for i in self.indicators}
 
     def layer(self, layer: IndicatorLayer | str) -> float | None:
         """The weight-averaged attainment of a layer's measured indicators (None when none is measured)."""
@@ -148,18 +165,12 @@ class IndicatorAttainment(Tabular):
         return None
 
     def __repr__(self) -> str:
-        parts = ", ".join(
-            f"{layer.value} {'–' if (a := self.layer(layer)) is None else f'{a:.0%}'}"
-            for layer in IndicatorLayer
-        )
-        return f"<IndicatorAttainment: {len(self.indicators)} indicators; {parts}>"
+        parts = ", ".join(f"{layer.value} {percent(self.layer(layer))}" for layer in IndicatorLayer)
+        return summary(self, plural(len(self.indicators), "indicator"), parts)
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per indicator, in model order."""
-        return [
-            {**attrs.asdict(i), "layer": i.layer.value, "direction": i.direction.value}
-            for i in self.indicators
-        ]
+        return ({**attrs.asdict(i), "indicator_name": i.name} for i in self.indicators)
 
 
 def indicator_attainment(
@@ -180,10 +191,10 @@ def indicator_attainment(
     ...     Indicator(id="b", name="B", layer=IndicatorLayer.VALUE_DELIVERY, subject="improved-success-rates",
     ...               target=5, actual=4, direction=Direction.LOWER_IS_BETTER)))
     >>> result = indicator_attainment(pmo)
-    >>> [i.attainment for i in result], result.subject("improved-success-rates", "value-delivery")
+    >>> [i.attainment for i in result.values()], result.subject("improved-success-rates", "value-delivery")
     ([0.75, 1.0], 0.8125)
     """
-    sound(pmo, catalog=catalog)
+    cat = sound(pmo, catalog=catalog)
     _check_cap(cap)
     scores = tuple(
         IndicatorScore(
@@ -217,7 +228,7 @@ def indicator_attainment(
                 len(members),
             )
         )
-    return IndicatorAttainment(scores, tuple(subjects), cap)
+    return IndicatorAttainment(scores, tuple(subjects), cap, names=Names(pmo, cat))
 
 
 class SlaState(enum.StrEnum):
@@ -244,34 +255,42 @@ class SlaStatus:
 
 
 @attrs.frozen(repr=False)
-class SlaStatuses(Tabular):
-    """The traffic light of every SLA of every offering."""
+class SlaStatuses(Rows[SlaStatus]):
+    """The traffic light of every SLA of every offering, as a sequence in model order."""
 
     slas: tuple[SlaStatus, ...]
     tolerance: float
-    _columns = tuple(a.name for a in attrs.fields(SlaStatus))
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = (
+        "offering",
+        "offering_name",
+        "sla",
+        "metric",
+        "target",
+        "actual",
+        "direction",
+        "attainment",
+        "state",
+    )
 
-    def __iter__(self) -> Iterator[SlaStatus]:
-        return iter(self.slas)
+    def _items(self) -> tuple[SlaStatus, ...]:
+        return self.slas
 
-    def __len__(self) -> int:
-        return len(self.slas)
-
-    def count(self, state: SlaState | str) -> int:
-        """How many SLAs are in ``state``."""
-        wanted = member(SlaState, state, "state")
+    def count(self, value: object) -> int:
+        """How many SLAs are in the state ``value`` (a :class:`SlaState` or its value); given a
+        :class:`SlaStatus`, how many rows equal it, as for any sequence."""
+        if isinstance(value, SlaStatus):
+            return self.slas.count(value)
+        wanted = member(SlaState, value, "state")
         return sum(1 for s in self.slas if s.state is wanted)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{self.count(s)} {s.value}" for s in SlaState if self.count(s))
-        return f"<SlaStatuses: {counts or 'no SLAs'}>"
+        return summary(self, plural(len(self.slas), "SLA"), counts)
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per SLA, in model order."""
-        return [
-            {**attrs.asdict(s), "direction": s.direction.value, "state": s.state.value}
-            for s in self.slas
-        ]
+        return (attrs.asdict(s) for s in self.slas)
 
 
 def sla_status(pmo: PMO, tolerance: float = 0.1, *, catalog: Catalog | None = None) -> SlaStatuses:
@@ -291,7 +310,7 @@ def sla_status(pmo: PMO, tolerance: float = 0.1, *, catalog: Catalog | None = No
     >>> [(s.sla, s.state.value) for s in sla_status(pmo)]
     [('response', 'amber'), ('uptime', 'green'), ('tickets', 'red')]
     """
-    sound(pmo, catalog=catalog)
+    cat = sound(pmo, catalog=catalog)
     if (
         isinstance(tolerance, bool)
         or not isinstance(tolerance, int | float)
@@ -323,27 +342,50 @@ def sla_status(pmo: PMO, tolerance: float = 0.1, *, catalog: Catalog | None = No
                     state,
                 )
             )
-    return SlaStatuses(tuple(statuses), float(tolerance))
+    return SlaStatuses(tuple(statuses), float(tolerance), names=Names(pmo, cat))
 
 
-@attrs.frozen
-class NetPromoterScore(Tabular):
-    """A net promoter score in -100..100 with the counts behind it."""
+@attrs.frozen(repr=False)
+class NetPromoterScore(Keyed[int]):
+    """A net promoter score in -100..100 with the counts behind it.
+
+    Read it like a dict of the number of ratings by group: ``result["promoters"]``,
+    ``result["passives"]``, ``result["detractors"]``; ``score`` is the headline figure.
+    """
 
     score: float
     promoters: int
     passives: int
     detractors: int
-    _columns = ("score", "promoters", "passives", "detractors", "responses")
+    _columns = ("group", "ratings", "share")
 
     @property
     def responses(self) -> int:
         """The number of ratings."""
         return self.promoters + self.passives + self.detractors
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One row: ``score``, ``promoters``, ``passives``, ``detractors``, ``responses``."""
-        return [{**attrs.asdict(self), "responses": self.responses}]
+    def _table(self) -> Mapping[str, int]:
+        return {
+            "promoters": self.promoters,
+            "passives": self.passives,
+            "detractors": self.detractors,
+        }
+
+    def __repr__(self) -> str:
+        return summary(
+            self,
+            plural(self.responses, "rating"),
+            f"score {self.score:.1f}",
+            ", ".join(f"{n} {group}" for group, n in self._table().items()),
+        )
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        """One row per group: ``group``, its number of ``ratings`` and their ``share`` of all."""
+        total = self.responses
+        return (
+            {"group": group, "ratings": n, "share": n / total if total else 0.0}
+            for group, n in self._table().items()
+        )
 
 
 def nps(ratings: Iterable[int]) -> NetPromoterScore:
@@ -397,27 +439,33 @@ class SubjectValue:
 
 
 @attrs.frozen(repr=False)
-class ValueGap(Tabular):
-    """Delivered value (value-delivery indicators) next to perceived value (value-recognition), per subject."""
+class ValueGap(Keyed[SubjectValue]):
+    """Delivered value (value-delivery indicators) next to perceived value (value-recognition), per subject.
+
+    Read it like a dict by subject id (sorted): ``gap["improved-success-rates"]`` is that subject's
+    :class:`SubjectValue`; the rows are also kept as ``subjects``.
+    """
 
     subjects: tuple[SubjectValue, ...]
-    _columns = ("subject", "delivered", "perceived", "gap")
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = ("subject", "subject_name", "delivered", "perceived", "gap")
+    _name_kinds: ClassVar[Mapping[str, tuple[str, ...]]] = {"subject": ("outcome", "offering")}
 
-    def __iter__(self) -> Iterator[SubjectValue]:
-        return iter(self.subjects)
-
-    def __len__(self) -> int:
-        return len(self.subjects)
+    def _table(self) -> Mapping[str, SubjectValue]:
+        return {s.subject: s for s in self.subjects}
 
     def __repr__(self) -> str:
-        return f"<ValueGap: {len(self.subjects)} subjects>"
+        gaps = [s for s in self.subjects if s.gap is not None]
+        widest = max(gaps, key=lambda s: abs(s.gap or 0.0), default=None)
+        return summary(
+            self,
+            plural(len(self.subjects), "subject"),
+            f"widest gap: {widest.subject} {percent(widest.gap)}" if widest else "",
+        )
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per subject: ``subject``, ``delivered``, ``perceived``, ``gap``."""
-        return [
-            {"subject": s.subject, "delivered": s.delivered, "perceived": s.perceived, "gap": s.gap}
-            for s in self.subjects
-        ]
+        return ({**attrs.asdict(s), "gap": s.gap} for s in self.subjects)
 
 
 def value_gap(pmo: PMO, *, cap: float | None = 1.0, catalog: Catalog | None = None) -> ValueGap:
@@ -438,8 +486,8 @@ def value_gap(pmo: PMO, *, cap: float | None = 1.0, catalog: Catalog | None = No
     >>> row.delivered, row.perceived, row.gap
     (0.9, 0.5, 0.4)
     """
-    sound(pmo, catalog=catalog)
-    result = indicator_attainment(pmo, cap=cap)
+    cat = sound(pmo, catalog=catalog)
+    result = indicator_attainment(pmo, cap=cap, catalog=cat)
     subjects = sorted(
         {s.subject for s in result.subjects if s.layer is not IndicatorLayer.SERVICE_DELIVERY}
     )
@@ -451,5 +499,6 @@ def value_gap(pmo: PMO, *, cap: float | None = 1.0, catalog: Catalog | None = No
                 result.subject(subject, IndicatorLayer.VALUE_RECOGNITION),
             )
             for subject in subjects
-        )
+        ),
+        names=Names(pmo, cat),
     )

@@ -1,21 +1,24 @@
 """Service maturity: the appendix X3 percentages per category, an overall figure, and gaps to target.
 
-X3 (formula 4 in docs/design.md): per category, 100 * sum(m_s) / (5 * n) over the offered services of that
-category; a category with no offered service has no value (None), not 0. Gaps (formula 6):
-gap_s = max(0, target_s - m_s), priority = gap_s * S_s.
+X3 (formula 4 in docs/design.md): per category, 100 * sum(m_s) / (5 * n) over the n offered catalog
+services of that category; a category with no offered service has no value (None), not 0. A service
+delivered by several offerings counts once, at the mean of their levels (our reading of X3, which
+counts services). Gaps (formula 6 in docs/design.md): gap_s = max(0, target_s - m_s), priority =
+gap_s * S_s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
-from valuering._tables import Tabular
+from valuering._tables import NO_NAMES, Keyed, Names, Rows, percent, plural, summary
 from valuering.catalog import Catalog
+from valuering.errors import member
 from valuering.model import PMO, ServiceCategory
-from valuering.scoring._args import member
 from valuering.scoring._recommend import recommend_services
 from valuering.validation import sound
 
@@ -25,65 +28,111 @@ __all__ = [
     "MaturityGap",
     "MaturityGaps",
     "OverallMaturity",
+    "ServiceMaturity",
     "maturity_by_category",
     "maturity_gaps",
     "overall_maturity",
 ]
 
 
-def _percent(levels: list[int]) -> float | None:
-    return 100 * sum(levels) / (5 * len(levels)) if levels else None
+@attrs.frozen
+class ServiceMaturity:
+    """One offered catalog service: its category, the offerings that deliver it (model order), their
+    own levels, and the service's level m_s, the mean of those levels."""
+
+    service: str
+    category: ServiceCategory
+    offerings: tuple[str, ...]
+    levels: tuple[int, ...]
+    level: float
+
+
+def _offered_services(pmo: PMO, catalog: Catalog) -> tuple[ServiceMaturity, ...]:
+    """Every offered service once, in catalog order, at the mean level of its offerings."""
+    by_service: dict[str, list[tuple[str, int]]] = {}
+    for offering in pmo.offerings:
+        by_service.setdefault(offering.service, []).append((offering.id, offering.maturity))
+    return tuple(
+        ServiceMaturity(
+            service=s.id,
+            category=s.category,
+            offerings=tuple(o for o, _ in by_service[s.id]),
+            levels=tuple(m for _, m in by_service[s.id]),
+            level=math.fsum(m for _, m in by_service[s.id]) / len(by_service[s.id]),
+        )
+        for s in catalog.ordered_services()
+        if s.id in by_service
+    )
+
+
+def _percent(levels: Iterable[float]) -> tuple[float, float | None]:
+    """The sum of the levels and 100 * sum / (5 * n), None when there is none."""
+    values = list(levels)
+    total = math.fsum(values)
+    return total, (100 * total / (5 * len(values)) if values else None)
+
+
+def _offering_levels(services: Iterable[ServiceMaturity]) -> dict[str, int]:
+    return {o: m for s in services for o, m in zip(s.offerings, s.levels, strict=True)}
 
 
 @attrs.frozen
 class CategoryMaturity:
-    """One category: how many offerings it has, the sum of their levels and the X3 percentage."""
+    """One category: how many services and offerings it has, the sum of the services' levels m_s and
+    the X3 percentage (None when it has no offered service)."""
 
     category: ServiceCategory
+    services: int
     offerings: int
-    total: int
+    total: float
     percent: float | None
 
 
 @attrs.frozen(repr=False)
-class MaturityByCategory(Tabular):
-    """The X3 percentage of each category (strategic, tactical, operational); None where nothing is offered."""
+class MaturityByCategory(Keyed[float | None]):
+    """The X3 percentage of each category, read like a dict by category id: ``result["strategic"]``
+    (a :class:`ServiceCategory` works too); None where nothing is offered.
+
+    ``categories`` holds the rows; ``services`` the per-service detail behind them (each service
+    once, with the offerings that deliver it and their own levels); ``offering_levels`` the
+    per-offering view.
+    """
 
     categories: tuple[CategoryMaturity, ...]
-    _columns = ("category", "offerings", "total", "percent")
+    services: tuple[ServiceMaturity, ...] = ()
+    _columns = ("category", "services", "offerings", "total", "percent")
+
+    def _table(self) -> Mapping[str, float | None]:
+        return {c.category.value: c.percent for c in self.categories}
 
     def __getitem__(self, category: ServiceCategory | str) -> float | None:
         wanted = member(ServiceCategory, category, "category")
         return next(c.percent for c in self.categories if c.category is wanted)
 
-    def __iter__(self) -> Iterator[CategoryMaturity]:
-        return iter(self.categories)
+    @property
+    def offering_levels(self) -> Mapping[str, int]:
+        """Each offering's own level, by offering id (the per-offering view)."""
+        return _offering_levels(self.services)
 
     def __repr__(self) -> str:
         parts = ", ".join(
-            f"{c.category.value} {'–' if c.percent is None else f'{c.percent:g} %'}"
+            f"{c.category.value} {percent(None if c.percent is None else c.percent / 100)}"
             for c in self.categories
         )
-        return f"<MaturityByCategory: {parts}>"
+        return summary(self, plural(len(self.categories), "category", "categories"), parts)
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One row per category: ``category``, ``offerings``, ``total``, ``percent`` (None if empty)."""
-        return [
-            {
-                "category": c.category.value,
-                "offerings": c.offerings,
-                "total": c.total,
-                "percent": c.percent,
-            }
-            for c in self.categories
-        ]
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        """One row per category: ``category``, ``services``, ``offerings``, ``total``, ``percent``."""
+        return (attrs.asdict(c) for c in self.categories)
 
 
 def maturity_by_category(pmo: PMO, *, catalog: Catalog | None = None) -> MaturityByCategory:
     """The Practice Guide's appendix X3 maturity percentage of each service category.
 
-    Per category: 100 * (sum of the offerings' maturity levels) / (5 * number of offerings). Only services
-    the PMO runs count; a category with none has ``percent`` None, never 0. Each offering counts once.
+    Per category: 100 * (sum of the services' levels m_s) / (5 * number of services), over the catalog
+    services the PMO offers; a category with none has ``percent`` None, never 0. A service delivered by
+    several offerings counts once, at the mean of their levels (our documented reading of X3, which
+    counts services provided); ``services`` and ``offering_levels`` in the result keep the detail.
     Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, ServiceOffering
@@ -96,44 +145,65 @@ def maturity_by_category(pmo: PMO, *, catalog: Catalog | None = None) -> Maturit
     >>> by_category = maturity_by_category(pmo)
     >>> by_category["strategic"], by_category["tactical"], by_category["operational"]
     (50.0, 70.0, None)
+    >>> two = PMO(id="p", name="P", offerings=(  # one service twice: it counts once, at (2 + 4) / 2
+    ...     run("pfm-east", "portfolio-management", 2), run("pfm-west", "portfolio-management", 4),
+    ...     run("s1", "advice-to-executive-level", 5)))
+    >>> maturity_by_category(two)["strategic"]
+    80.0
     """
     cat = sound(pmo, catalog=catalog)
-    levels: dict[ServiceCategory, list[int]] = {c: [] for c in ServiceCategory}
-    for offering in pmo.offerings:
-        levels[cat.service(offering.service).category].append(offering.maturity)
-    return MaturityByCategory(
-        tuple(
-            CategoryMaturity(c, len(levels[c]), sum(levels[c]), _percent(levels[c]))
-            for c in ServiceCategory
-        )
-    )
+    services = _offered_services(pmo, cat)
+    rows = []
+    for category in ServiceCategory:
+        chosen = [s for s in services if s.category is category]
+        total, share = _percent(s.level for s in chosen)
+        offerings = sum(len(s.offerings) for s in chosen)
+        rows.append(CategoryMaturity(category, len(chosen), offerings, total, share))
+    return MaturityByCategory(tuple(rows), services)
 
 
-@attrs.frozen
-class OverallMaturity(Tabular):
-    """Maturity over every offering: 100 * sum(m_s) / (5 * n), our extension of X3 (None when none)."""
+@attrs.frozen(repr=False)
+class OverallMaturity(Keyed[float]):
+    """Maturity over every offered service: 100 * sum(m_s) / (5 * n), our extension of X3 (None when
+    nothing is offered). Read it like a dict of m_s by service id; ``services`` holds the rows."""
 
+    services: tuple[ServiceMaturity, ...]
     offerings: int
-    total: int
+    total: float
     percent: float | None
-    _columns = ("offerings", "total", "percent")
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = ("service", "service_name", "category", "offerings", "levels", "level")
+
+    def _table(self) -> Mapping[str, float]:
+        return {s.service: s.level for s in self.services}
 
     @property
     def mean_level(self) -> float | None:
         """The mean maturity level, 1 to 5 (percent / 20)."""
         return None if self.percent is None else self.percent / 20
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One row: ``offerings``, ``total``, ``percent``."""
-        return [{"offerings": self.offerings, "total": self.total, "percent": self.percent}]
+    @property
+    def offering_levels(self) -> Mapping[str, int]:
+        """Each offering's own level, by offering id (the per-offering view)."""
+        return _offering_levels(self.services)
+
+    def __repr__(self) -> str:
+        shown = percent(None if self.percent is None else self.percent / 100)
+        return summary(
+            self, plural(len(self.services), "service"), plural(self.offerings, "offering"), shown
+        )
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        """One row per offered service: its category, offerings, their levels and m_s."""
+        return (attrs.asdict(s) for s in self.services)
 
 
 def overall_maturity(pmo: PMO, *, catalog: Catalog | None = None) -> OverallMaturity:
-    """One maturity percentage over all offerings, whatever their category.
+    """One maturity percentage over all offered services, whatever their category.
 
-    This is our documented extension: appendix X3 defines only the per-category figures. The same rule is
-    applied to every offering at once, so categories weigh in proportion to how many offerings they have.
-    The catalog is used only to check that every offering's service exists.
+    This is our documented extension: appendix X3 defines only the per-category figures. The same rule
+    is applied to every offered service at once (each service once, at the mean level of its
+    offerings), so categories weigh in proportion to how many services they have.
     Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its catalog.
 
     >>> from valuering import PMO, ServiceOffering
@@ -142,12 +212,13 @@ def overall_maturity(pmo: PMO, *, catalog: Catalog | None = None) -> OverallMatu
     ...     ServiceOffering(id="b", service="risk-management", maturity=2)))
     >>> overall_maturity(pmo).percent
     50.0
+    >>> overall_maturity(pmo)
+    <OverallMaturity: 2 services; 2 offerings; 50.0 %>
     """
     cat = sound(pmo, catalog=catalog)
-    for offering in pmo.offerings:
-        cat.service(offering.service)
-    levels = [o.maturity for o in pmo.offerings]
-    return OverallMaturity(len(levels), sum(levels), _percent(levels))
+    services = _offered_services(pmo, cat)
+    total, share = _percent(s.level for s in services)
+    return OverallMaturity(services, len(pmo.offerings), total, share, names=Names(pmo, cat))
 
 
 @attrs.frozen
@@ -166,17 +237,30 @@ class MaturityGap:
 
 
 @attrs.frozen(repr=False)
-class MaturityGaps(Tabular):
-    """Every offering's gap to its target, by priority = gap * S_s (descending, then offering id)."""
+class MaturityGaps(Rows[MaturityGap]):
+    """Every offering's gap to its target, by priority = gap * S_s (descending, then offering id).
+
+    It reads as the ranked sequence: ``gaps[0]`` has the highest priority.
+    """
 
     gaps: tuple[MaturityGap, ...]
-    _columns = tuple(a.name for a in attrs.fields(MaturityGap))
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = (
+        "offering",
+        "offering_name",
+        "service",
+        "service_name",
+        "maturity",
+        "level_name",
+        "target",
+        "target_level_name",
+        "gap",
+        "score",
+        "priority",
+    )
 
-    def __iter__(self) -> Iterator[MaturityGap]:
-        return iter(self.gaps)
-
-    def __len__(self) -> int:
-        return len(self.gaps)
+    def _items(self) -> tuple[MaturityGap, ...]:
+        return self.gaps
 
     def open(self) -> tuple[MaturityGap, ...]:
         """Only the offerings still below their target (gap > 0)."""
@@ -184,13 +268,16 @@ class MaturityGaps(Tabular):
 
     def __repr__(self) -> str:
         top = ", ".join(f"{g.offering} +{g.gap}" for g in self.open()[:3])
-        return (
-            f"<MaturityGaps: {len(self.open())} of {len(self.gaps)} offerings below target; {top}>"
+        return summary(
+            self,
+            plural(len(self.gaps), "offering"),
+            f"{len(self.open())} below target",
+            f"top: {top}" if top else "",
         )
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per offering, highest priority first."""
-        return [attrs.asdict(g) for g in self.gaps]
+        return (attrs.asdict(g) for g in self.gaps)
 
 
 def maturity_gaps(pmo: PMO, *, catalog: Catalog | None = None) -> MaturityGaps:
@@ -233,4 +320,4 @@ def maturity_gaps(pmo: PMO, *, catalog: Catalog | None = None) -> MaturityGaps:
             )
         )
     gaps.sort(key=lambda g: (-g.priority, g.offering))
-    return MaturityGaps(tuple(gaps))
+    return MaturityGaps(tuple(gaps), names=Names(pmo, cat))

@@ -1,6 +1,6 @@
 """Service recommendations: which catalog services the customers' expected outcomes call for.
 
-S_s = sum_o D_o * M_{o,s} (DESIGN, semantics 2), with D_o from :func:`valuering.demand.outcome_demand`
+S_s = sum_o D_o * M_{o,s} (formula 2 in docs/design.md), with D_o from :func:`valuering.demand.outcome_demand`
 and M_{o,s} the catalog's strength of service s for outcome o. Helpers turn a ranked list of outcomes or
 MoSCoW labels into expectation priorities.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from valuering._tables import Tabular
+from valuering._tables import NO_NAMES, Names, Rows, percent, plural, summary
 from valuering.catalog import Catalog
 from valuering.demand import outcome_demand
 from valuering.errors import Problem, UnknownIdError, ValidationError, did_you_mean
@@ -68,21 +68,31 @@ class ServiceScore:
 
 
 @attrs.frozen(repr=False)
-class Recommendations(Tabular):
-    """Every catalog service ranked by S_s (descending; ties by catalog number, then id)."""
+class Recommendations(Rows[ServiceScore]):
+    """Every catalog service ranked by S_s (descending; ties by catalog number, then id).
+
+    It reads as the ranked sequence: ``recommendations[0]`` is the best-scored service.
+    """
 
     services: tuple[ServiceScore, ...]
-    _columns = ("rank", "service", "name", "category", "score", "offered", "offerings", "outcomes")
+    _names: Names = attrs.field(default=NO_NAMES, eq=False, repr=False, kw_only=True)
+    _columns = (
+        "rank",
+        "service",
+        "service_name",
+        "category",
+        "score",
+        "offered",
+        "offerings",
+        "outcomes",
+    )
 
-    def __iter__(self) -> Iterator[ServiceScore]:
-        return iter(self.services)
-
-    def __len__(self) -> int:
-        return len(self.services)
+    def _items(self) -> tuple[ServiceScore, ...]:
+        return self.services
 
     def __repr__(self) -> str:
-        top = ", ".join(f"{s.service} {s.score:.3f}" for s in self.services[:3])
-        return f"<Recommendations: {len(self.services)} services; top: {top}>"
+        top = f"top: {self.services[0].service} {percent(self.services[0].score)}"
+        return summary(self, plural(len(self.services), "service"), top if self.services else "")
 
     def get(self, service_id: str) -> ServiceScore:
         """The entry of one service, by catalog id."""
@@ -96,21 +106,21 @@ class Recommendations(Tabular):
         chosen = [s for s in self.services if offered is None or s.offered is offered]
         return tuple(chosen[:n])
 
-    def to_records(self) -> list[dict[str, Any]]:
+    def _rows(self) -> Iterator[dict[str, Any]]:
         """One row per service, best first; ``outcomes`` lists the contributing outcome ids."""
-        return [
+        return (
             {
                 "rank": s.rank,
                 "service": s.service,
-                "name": s.name,
-                "category": s.category.value,
+                "service_name": s.name,
+                "category": s.category,
                 "score": s.score,
                 "offered": s.offered,
-                "offerings": ", ".join(s.offered_as),
-                "outcomes": ", ".join(c.outcome for c in s.contributions),
+                "offerings": s.offered_as,
+                "outcomes": [c.outcome for c in s.contributions],
             }
             for s in self.services
-        ]
+        )
 
 
 def recommend_services(pmo: PMO, *, catalog: Catalog | None = None) -> Recommendations:
@@ -165,7 +175,8 @@ def recommend_services(pmo: PMO, *, catalog: Catalog | None = None) -> Recommend
                 offered_as=tuple(sorted(offered.get(service.id, ()))),
             )
             for rank, (service, score, contributions) in enumerate(scored, start=1)
-        )
+        ),
+        names=Names(pmo, cat),
     )
 
 
