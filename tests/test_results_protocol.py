@@ -11,6 +11,7 @@ import importlib
 import inspect
 import re
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import attrs
 import pandas as pd
@@ -125,8 +126,9 @@ def test_result_is_a_frozen_mapping_or_sequence(name: str) -> None:
     result = _result(name)
     assert isinstance(result, Tabular)
     assert isinstance(result, Mapping) != isinstance(result, Sequence)
-    assert attrs.has(type(result))
-    first = attrs.fields(type(result))[0].name
+    cls: Any = type(result)
+    assert attrs.has(cls)
+    first = attrs.fields(cls)[0].name
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         setattr(result, first, None)
     items = list(result)  # type: ignore[call-overload]

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from valuering.errors import Problem, UnknownIdError, ValidationError, did_you_mean
+from valuering.errors import Problem, UnknownIdError, ValidationError, did_you_mean, member
 from valuering.model import (
     ApproachDefinition,
     Competence,
@@ -173,9 +173,23 @@ class Catalog:
         """All outcomes in catalog order."""
         return tuple(_ordered(self.outcomes.values()))
 
-    def services_in(self, category: ServiceCategory) -> tuple[ServiceDefinition, ...]:
-        """The services of one category, in catalog order."""
-        return tuple(s for s in self.ordered_services() if s.category is category)
+    def services_in(self, category: ServiceCategory | str) -> tuple[ServiceDefinition, ...]:
+        """The services of one category (a :class:`ServiceCategory` or its value), in catalog order.
+
+        A category that does not exist is a :class:`~valuering.errors.ValidationError` naming the
+        categories there are, never an empty answer.
+
+        >>> from valuering.catalog import pmi_2025
+        >>> [s.number for s in pmi_2025().services_in("strategic")]
+        [1, 2, 3, 4, 5, 6, 7]
+        >>> pmi_2025().services_in("strategc")
+        Traceback (most recent call last):
+        ...
+        valuering.errors.ValidationError: 1 problem:
+          category: 'strategc' is not a ServiceCategory (one of 'strategic', 'tactical', 'operational'); did you mean 'strategic'?
+        """
+        wanted = member(ServiceCategory, category, "category")
+        return tuple(s for s in self.ordered_services() if s.category is wanted)
 
     # Extension -----------------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from valuering._document._files import check_path, located, read_text
 from valuering._document._formats import format_of, parse
 from valuering._document._locate import join_path
 from valuering._tables import Keyed, percent, plural, summary
-from valuering.errors import Problem, ValidationError, did_you_mean, sort_problems
+from valuering.errors import Problem, ValidationError, did_you_mean, member, sort_problems
 from valuering.model import FlywheelStep
 
 __all__ = [
@@ -184,13 +184,7 @@ def _step(step: int | str | FlywheelStep) -> FlywheelStep:
     if isinstance(step, FlywheelStep):
         return step
     if isinstance(step, str):
-        try:
-            return FlywheelStep(step)
-        except ValueError:
-            ids = [s.value for s in FlywheelStep]
-            raise ValidationError(
-                [Problem("step", f"{step!r} is not a flywheel step{did_you_mean(step, ids)}")]
-            ) from None
+        return member(FlywheelStep, step, "step")  # a bad id: the ten ids, and the closest one
     return FlywheelStep.from_number(step)
 
 

@@ -52,7 +52,7 @@ def _check_cap(cap: float | None) -> None:
 def attainment(
     actual: float,
     target: float,
-    direction: Direction = Direction.HIGHER_IS_BETTER,
+    direction: Direction | str = Direction.HIGHER_IS_BETTER,
     *,
     cap: float | None = 1.0,
 ) -> float:
