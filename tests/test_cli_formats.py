@@ -72,13 +72,11 @@ def _subparsers() -> dict[str, object]:
 def test_json_numbers_are_numbers(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", FILE, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["overall"] == {"offerings": 12, "total": 27, "percent": 45.0}
-    assert data["maturity"][0] == {
-        "category": "strategic",
-        "offerings": 4,
-        "total": 8,
-        "percent": 40.0,
-    }
+    assert data["overall"]["offerings"] == 12
+    assert data["overall"]["percent"] == 45.0
+    assert data["maturity"][0]["category"] == "strategic"
+    assert data["maturity"][0]["offerings"] == 4
+    assert data["maturity"][0]["percent"] == 40.0
     assert data["gaps"][0]["priority"] == pytest.approx(0.704, abs=5e-4)
 
 
@@ -212,5 +210,6 @@ def test_the_cli_imports_no_private_module_of_another_layer() -> None:
                 other = parts[0] == "valuering" and len(parts) > 1 and parts[1] != "cli"
                 if other and any(part.startswith("_") for part in parts[1:]):
                     private.append(f"{path.name}: {node.module}")
-    # The atomic writer of the private document layer is the one exception.
+    # The atomic writer of the private document layer is the one exception; text and JSON come
+    # from valuering.report.
     assert private == ["_graph.py: valuering._document._files"]
