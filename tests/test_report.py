@@ -114,7 +114,7 @@ def test_summary_of_an_empty_model_says_none() -> None:
     assert "Delivery waves (each needs only earlier waves):\n  none: no offerings" in text
 
 
-def test_summary_uses_the_model_s_catalog() -> None:
+def test_summary_uses_the_catalog_given_or_bound() -> None:
     acme = pmi_2025().extend(
         name="acme-report-test",
         outcomes=[Outcome(id="esg-compliance", name="ESG compliance", horizon=Horizon.LONG)],
@@ -132,9 +132,10 @@ def test_summary_uses_the_model_s_catalog() -> None:
             ),
         ),
     )
-    text = report.summary(bind_catalog(pmo, catalog=acme))
-    assert "catalog: acme-report-test." in text
-    assert "  100.0 %  ESG compliance" in _lines(text)
+    given = report.summary(pmo, catalog=acme)
+    assert "catalog: acme-report-test." in given
+    assert "  100.0 %  ESG compliance" in _lines(given)
+    assert report.summary(bind_catalog(pmo, catalog=acme)) == given  # bound, as load(catalog=) does
 
 
 def test_summary_refuses_an_unsound_model() -> None:
