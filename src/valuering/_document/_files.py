@@ -1,7 +1,8 @@
 """Reading a document from text or a file, and writing text atomically.
 
 Model files and catalog files both go through here: parse with a line map, check the envelope, migrate,
-structure strictly, and put the line and file name on every problem.
+structure strictly, and put the line and file name on every problem. Ratings files use the same reading
+(:func:`read_text`, then ``parse``) and :func:`located` for their own checks.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 The parsers valuering uses give no positions (tomllib, json) or give them on a separate node tree (YAML),
 so each format gets a light scanner that walks the text of an already parsed document and records the
 line where each path starts. A path missing from the map (a required key that is absent) falls back to
-the line of the closest enclosing table.
+the line of the closest enclosing table. Each format's ``parse`` in the registry of
+:mod:`valuering._document._formats` hands its scanner to the :class:`Parsed` it returns.
 
 >>> lines = toml_lines('name = "x"\\n\\n[[offerings]]\\nid = "a"\\n\\n[[offerings]]\\nid = "b"\\nmaturty = 3\\n')
 >>> lines.line_of("offerings[1].maturty"), lines.line_of("offerings[1].service")
