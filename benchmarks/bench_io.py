@@ -25,8 +25,8 @@ from typing import Any
 import cattrs
 
 from valuering import PMO, pmi_2025
-from valuering.io import MODEL_MIGRATIONS, loads
 from valuering._document._converter import structure_partial
+from valuering.io import MODEL_MIGRATIONS, loads
 from valuering.validation import find_problems
 
 CATALOG = pmi_2025()
