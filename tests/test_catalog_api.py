@@ -179,7 +179,7 @@ def test_catalog_file_can_extend_a_registered_catalog(tmp_path: Path) -> None:
         load_catalog(path)
     assert str(caught.value.problems[0]) == (
         "extends: unknown catalog id 'acme-bse'; did you mean 'acme-base'?; "
-        "register it or pass it as base=..."
+        "register it, pass it in catalogs=..., or load its file in the same load_catalogs call"
     )
 
 

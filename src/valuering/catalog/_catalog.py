@@ -92,7 +92,9 @@ class Catalog:
     )
 
     def __attrs_post_init__(self) -> None:
-        problems = _reference_problems(self.services, self.outcomes, self.competences)
+        problems = _reference_problems(
+            {f"services.{s}": d for s, d in self.services.items()}, self.outcomes, self.competences
+        )
         if problems:
             raise ValidationError(problems, title=f"catalog {self.name!r}")
 
@@ -225,6 +227,7 @@ class Catalog:
           outcomes[0].id: 'better-talent-management' is already in catalog 'pmi-2025' (pass override=True to replace it)
         """
         problems: list[Problem] = []
+        services = tuple(services)
         merged_services = _merge("services", self, self.services, services, override, problems)
         merged_outcomes = _merge("outcomes", self, self.outcomes, outcomes, override, problems)
         merged_competences = _merge(
@@ -255,7 +258,8 @@ class Catalog:
             merged_services[link.service] = attrs.evolve(
                 service, outcomes={**service.outcomes, link.outcome: link.strength}
             )
-        problems.extend(_reference_problems(merged_services, merged_outcomes, merged_competences))
+        given = {f"services[{index}]": service for index, service in enumerate(services)}
+        problems.extend(_reference_problems(given, merged_outcomes, merged_competences))
         if problems:
             raise ValidationError(problems)
         return Catalog(
@@ -274,14 +278,15 @@ def _reference_problems(
     outcomes: Mapping[str, Outcome],
     competences: Mapping[str, Competence],
 ) -> list[Problem]:
-    """Service outcomes and competences that name nothing in the catalog."""
+    """Service outcomes and competences that name nothing in the catalog; ``services`` by the path
+    the problems get (``services.<id>`` for a catalog's table, ``services[<index>]`` for a list)."""
     problems = []
-    for service in services.values():
+    for path, service in services.items():
         for outcome in sorted(service.outcomes):
             if outcome not in outcomes:
                 problems.append(
                     Problem(
-                        f"services.{service.id}.outcomes.{outcome}",
+                        f"{path}.outcomes.{outcome}",
                         f"unknown outcome id {outcome!r}{did_you_mean(outcome, outcomes)}",
                     )
                 )
@@ -289,7 +294,7 @@ def _reference_problems(
             if competence not in competences:
                 problems.append(
                     Problem(
-                        f"services.{service.id}.competences",
+                        f"{path}.competences",
                         f"unknown competence id {competence!r}{did_you_mean(competence, competences)}",
                     )
                 )

@@ -2,23 +2,24 @@
 
 Catalog files load through the same document machinery as model files: TOML, JSON or YAML, the
 envelope ``schema = "valuering-catalog/1"``, every problem reported at once with its line. Which
-catalog ``extends`` names is resolved by the registry, above this module.
+catalog ``extends`` names is decided by the caller, through a resolver: the registry, a chain of
+files loaded together, or a base given in code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from valuering._document._converter import structure_partial
+from valuering._document._converter import structure_partial, unstructure
 from valuering._document._envelope import CATALOG_MIGRATIONS
 from valuering._document._files import located, read_document, read_text
-from valuering._document._formats import Parsed, format_of
-from valuering.catalog._catalog import Catalog, Link
-from valuering.errors import ValidationError, sort_problems
+from valuering._document._formats import emit, format_of
+from valuering.catalog._catalog import Catalog, Link, _ordered
+from valuering.errors import Problem, ValidationError, sort_problems
 from valuering.model import (
     ApproachDefinition,
     Competence,
@@ -27,9 +28,23 @@ from valuering.model import (
     ServiceDefinition,
 )
 
-__all__ = ["CATALOG_SCHEMA", "CatalogDocument", "build", "document_from_data", "read_file"]
+__all__ = [
+    "CATALOG_SCHEMA",
+    "CatalogDocument",
+    "Resolve",
+    "build",
+    "document_from_data",
+    "document_of",
+    "from_text",
+    "read_file",
+    "text_of",
+]
 
 CATALOG_SCHEMA = CATALOG_MIGRATIONS.current
+
+# The catalog an ``extends`` names; raises a ValidationError with a problem at ``extends`` when it
+# cannot be found.
+Resolve = Callable[[str], Catalog]
 
 
 @attrs.frozen(kw_only=True)
@@ -63,12 +78,13 @@ def document_from_data(data: Mapping[str, Any], source: str) -> CatalogDocument:
 
 def build(doc: CatalogDocument, start: Catalog | None, *, override: bool) -> Catalog:
     """The catalog ``doc`` describes: its entries added to ``start`` (the catalog it extends), or
-    a catalog of its own when it extends nothing (``start`` is then None)."""
+    a catalog of its own when it extends nothing (``start`` is then None). A title in the file is
+    the catalog's title; without one, an extension keeps the title of what it extends."""
     if start is None:
         start = Catalog(
             name=doc.name, title=doc.title, approaches={a.id: a for a in doc.approaches}
         )
-    return start.extend(
+    catalog = start.extend(
         services=doc.services,
         outcomes=doc.outcomes,
         competences=doc.competences,
@@ -77,14 +93,71 @@ def build(doc: CatalogDocument, start: Catalog | None, *, override: bool) -> Cat
         name=doc.name,
         override=override,
     )
+    return attrs.evolve(catalog, title=doc.title) if doc.title else catalog
 
 
-def read_file(path: str | Path) -> tuple[CatalogDocument, Parsed | None]:
-    """A catalog file's document as written, and the parsed text to find lines in."""
-    source = str(path)
-    doc, problems, parsed = read_document(
-        read_text(path), format_of(path), CatalogDocument, CATALOG_MIGRATIONS
-    )
-    if problems or doc is None:
+def _within(path: str, outer: str) -> bool:
+    return path == outer or path.startswith((outer + ".", outer + "["))
+
+
+def from_text(
+    text: str, fmt: str, source: str | None, resolve: Resolve, *, override: bool = False
+) -> tuple[CatalogDocument, Catalog]:
+    """Read a catalog file's text: its document as written and the catalog it builds on what
+    ``resolve`` finds for its ``extends``. Structure problems and the problems of building the
+    catalog (unknown ids, ids given twice, an unknown ``extends``) come together in one
+    ValidationError, each with its line."""
+    doc, problems, parsed = read_document(text, fmt, CatalogDocument, CATALOG_MIGRATIONS)
+    catalog = None
+    if doc is not None:
+        try:
+            start = None if doc.extends is None else _resolved(doc, resolve, problems)
+            if start is not None or doc.extends is None:
+                catalog = build(doc, start, override=override)
+        except ValidationError as error:
+            problems = [*problems, *_new(error.problems, problems)]
+        except Exception:  # a stand-in for a broken file may not build; its problems say why
+            if not problems:
+                raise
+    if problems or catalog is None:
         raise ValidationError(sort_problems(located(problems, parsed, source)), title=source)
-    return doc, parsed
+    assert doc is not None
+    return doc, catalog
+
+
+def _resolved(doc: CatalogDocument, resolve: Resolve, known: list[Problem]) -> Catalog | None:
+    """The catalog ``doc`` extends, or None when its ``extends`` is itself a known problem."""
+    if any(_within("extends", p.path) for p in known) or not isinstance(doc.extends, str):
+        return None
+    return resolve(doc.extends)
+
+
+def _new(found: tuple[Problem, ...], known: list[Problem]) -> list[Problem]:
+    """The problems that do not only echo a structure problem already reported."""
+    return [p for p in found if not any(_within(p.path, k.path) for k in known)]
+
+
+def read_file(
+    path: str | Path, resolve: Resolve, *, override: bool = False
+) -> tuple[CatalogDocument, Catalog]:
+    """A catalog file's document as written and the catalog it builds (see :func:`from_text`)."""
+    return from_text(read_text(path), format_of(path), str(path), resolve, override=override)
+
+
+def document_of(catalog: Catalog) -> CatalogDocument:
+    """A document that describes all of ``catalog`` on its own (it extends nothing), entries in
+    catalog order; loading it gives back an equal catalog."""
+    return CatalogDocument(
+        name=catalog.name,
+        title=catalog.title,
+        customer_groups=tuple(_ordered(catalog.customer_groups.values())),
+        approaches=tuple(sorted(catalog.approaches.values(), key=lambda a: a.rank)),
+        outcomes=catalog.ordered_outcomes(),
+        competences=tuple(_ordered(catalog.competences.values())),
+        services=catalog.ordered_services(),
+    )
+
+
+def text_of(doc: CatalogDocument, fmt: str) -> str:
+    """The text of a catalog file for ``doc`` in ``fmt``, with the envelope first."""
+    return emit({"schema": CATALOG_SCHEMA, **unstructure(doc)}, fmt)
