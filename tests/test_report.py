@@ -212,7 +212,9 @@ def test_text_catalog_of_an_extended_catalog() -> None:
     lines = _lines(report.text_catalog(acme))
     assert lines[:2] == ["ACME catalog", "============"]
     assert lines[2] == "26 services, 31 outcomes, 30 competences, 7 customer groups."
-    assert any(line.split() == ["esg-compliance", "long", "0"] for line in lines)
+    assert any(
+        line.split() == ["esg-compliance", "ESG", "compliance", "long", "0"] for line in lines
+    )
 
 
 def test_text_maturity() -> None:

@@ -17,7 +17,15 @@ from typing import Any
 
 from valuering import demand as demand  # submodules users reach as valuering.<name>
 from valuering import examples as examples
-from valuering.catalog import Catalog, load_catalog, pmi_2025
+from valuering.catalog import (
+    Catalog,
+    dump_catalog,
+    dumps_catalog,
+    load_catalog,
+    load_catalogs,
+    loads_catalog,
+    pmi_2025,
+)
 from valuering.demand import coverage, outcome_demand
 from valuering.errors import UnknownIdError, ValidationError, ValueRingError
 from valuering.graph import (
@@ -74,6 +82,21 @@ from valuering.model import (
     StrategyGoal,
     TeamMember,
 )
+from valuering.planning import (
+    AddOffering,
+    FigureChange,
+    RemoveOffering,
+    Roadmap,
+    RoadmapStep,
+    SetMaturity,
+    SetTarget,
+    SetWeight,
+    Shift,
+    WhatIf,
+    effective_coverage,
+    roadmap,
+    what_if,
+)
 from valuering.scoring import (
     AssessmentBand,
     SlaState,
@@ -99,6 +122,7 @@ from valuering.validation import validate
 
 __all__ = [
     "PMO",
+    "AddOffering",
     "ApproachDefinition",
     "AssessmentBand",
     "Catalog",
@@ -111,6 +135,7 @@ __all__ = [
     "Direction",
     "Domain",
     "Expectation",
+    "FigureChange",
     "Finding",
     "FlywheelStep",
     "Governance",
@@ -126,12 +151,19 @@ __all__ = [
     "OrganizationalStructure",
     "Outcome",
     "PMOStrategy",
+    "RemoveOffering",
+    "Roadmap",
+    "RoadmapStep",
     "Scenario",
     "ServiceApproach",
     "ServiceCategory",
     "ServiceDefinition",
     "ServiceLevel",
     "ServiceOffering",
+    "SetMaturity",
+    "SetTarget",
+    "SetWeight",
+    "Shift",
     "SlaState",
     "Stage",
     "StrategicObjective",
@@ -142,6 +174,7 @@ __all__ = [
     "ValueAnalysis",
     "ValueRingError",
     "ValueTrace",
+    "WhatIf",
     "__version__",
     "attainment",
     "build_graph",
@@ -151,6 +184,9 @@ __all__ = [
     "coverage",
     "delivery_waves",
     "dump",
+    "dump_catalog",
+    "dumps_catalog",
+    "effective_coverage",
     "effective_maturity",
     "export_graph",
     "horizon_balance",
@@ -159,6 +195,8 @@ __all__ = [
     "indicator_attainment",
     "load",
     "load_catalog",
+    "load_catalogs",
+    "loads_catalog",
     "maturity_by_category",
     "maturity_gaps",
     "nps",
@@ -168,6 +206,7 @@ __all__ = [
     "priorities_from_moscow",
     "priorities_from_ranking",
     "recommend_services",
+    "roadmap",
     "score_self_assessment",
     "self_assessment",
     "self_assessments",
@@ -178,6 +217,7 @@ __all__ = [
     "validate",
     "value_attribution",
     "value_gap",
+    "what_if",
 ]
 
 

@@ -13,13 +13,16 @@ from valuering._document._converter import structure, unstructure
 from valuering._document._envelope import MODEL_MIGRATIONS, MODEL_SCHEMA, Migrations
 from valuering._document._formats import FORMATS, format_of
 from valuering.io._files import dump, dumps, load, loads
-from valuering.io._schema import json_schema
+from valuering.io._names import catalog_named
+from valuering.io._schema import catalog_json_schema, json_schema
 
 __all__ = [
     "FORMATS",
     "MODEL_MIGRATIONS",
     "MODEL_SCHEMA",
     "Migrations",
+    "catalog_json_schema",
+    "catalog_named",
     "dump",
     "dumps",
     "format_of",

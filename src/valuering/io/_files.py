@@ -100,6 +100,9 @@ def dumps(pmo: PMO, format: str = "toml") -> str:
     name = "Demo PMO"
     """
     check_format(format)
+    if isinstance(pmo, Catalog):
+        message = "expected a PMO, got a Catalog; write catalogs with valuering.dump_catalog"
+        raise ValidationError([Problem("", message)])
     if not isinstance(pmo, PMO):
         raise ValidationError([Problem("", f"expected a PMO, got {type(pmo).__name__}")])
     data: dict[str, Any] = {"schema": MODEL_MIGRATIONS.current, **unstructure(pmo)}

@@ -19,10 +19,11 @@ from typing import Any, get_args, get_origin
 import attrs
 from cattrs.cols import is_mapping
 
-from valuering._document._envelope import MODEL_MIGRATIONS
+from valuering._document._envelope import CATALOG_MIGRATIONS, MODEL_MIGRATIONS, Migrations
+from valuering.catalog._files import CatalogDocument
 from valuering.model import PMO, _checks
 
-__all__ = ["json_schema"]
+__all__ = ["catalog_json_schema", "json_schema"]
 
 Schema = dict[str, Any]
 
@@ -34,15 +35,33 @@ def json_schema() -> Schema:
     >>> "ServiceOffering" in json.dumps(json_schema())
     True
     """
+    return _file_schema(PMO, MODEL_MIGRATIONS, "valuering-1", "valuering model file")
+
+
+def catalog_json_schema() -> Schema:
+    """A JSON Schema (draft 2020-12) for catalog files: the envelope plus the catalog document.
+
+    >>> schema = catalog_json_schema()
+    >>> schema["properties"]["schema"], schema["required"]
+    ({'const': 'valuering-catalog/1'}, ['schema', 'name'])
+    >>> schema["$defs"]["Link"]["properties"]["strength"]
+    {'type': 'number', 'minimum': 0, 'maximum': 1}
+    """
+    return _file_schema(
+        CatalogDocument, CATALOG_MIGRATIONS, "valuering-catalog-1", "valuering catalog file"
+    )
+
+
+def _file_schema(kind: type, migrations: Migrations, name: str, title: str) -> Schema:
     definitions: dict[str, Schema] = {}
-    root = _class_schema(PMO, definitions)
-    root["properties"] = {"schema": {"const": MODEL_MIGRATIONS.current}, **root["properties"]}
+    root = _class_schema(kind, definitions)
+    root["properties"] = {"schema": {"const": migrations.current}, **root["properties"]}
     root["required"] = ["schema", *root["required"]]
-    definitions.pop(PMO.__name__, None)
+    definitions.pop(kind.__name__, None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://valuering.dev/schema/valuering-1.json",
-        "title": "valuering model file",
+        "$id": f"https://valuering.dev/schema/{name}.json",
+        "title": title,
         **root,
         "$defs": dict(sorted(definitions.items())),
     }

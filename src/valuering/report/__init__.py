@@ -14,7 +14,7 @@ Service 'systems-and-tools-management'; its attributed share of the customers' d
 ['reporting', 'resource-management']
 """
 
-from valuering.report._catalog import text_catalog
+from valuering.report._catalog import CATALOG_TABLES, catalog_tables, text_catalog
 from valuering.report._data import to_json_data
 from valuering.report._names import outcome_name
 from valuering.report._problems import problem_line, problems_data, text_problems, text_tally
@@ -29,6 +29,8 @@ from valuering.report._summary import summary, summary_data
 from valuering.report._value import text_findings, text_impact, text_trace
 
 __all__ = [
+    "CATALOG_TABLES",
+    "catalog_tables",
     "outcome_name",
     "problem_line",
     "problems_data",
