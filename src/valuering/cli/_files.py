@@ -8,7 +8,13 @@ from collections.abc import Callable
 
 from valuering import io, report
 from valuering.catalog import Catalog, convert_catalog_file, load_catalog
-from valuering.cli._options import format_option, print_json
+from valuering.cli._options import (
+    catalog_files,
+    catalog_for_file,
+    catalog_option,
+    format_option,
+    print_json,
+)
 from valuering.errors import Problem, ValidationError
 
 __all__ = ["file_problems", "register"]
@@ -22,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help=".toml, .json, .yaml or .yml")
     format_option(validate)
-    validate.add_argument("--catalog", metavar="FILE", help="a catalog file the models refer to")
+    catalog_option(validate)
     validate.set_defaults(handler=_validate)
     convert = subparsers.add_parser(
         "convert", help="convert a model (or catalog) file to another format"
@@ -31,21 +37,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     convert.add_argument(
         "target", metavar="OUT", help="the file to write; its suffix picks the format"
     )
+    catalog_option(convert)
     convert.set_defaults(handler=_convert)
-    schema = subparsers.add_parser("schema", help="print the JSON Schema of model files")
+    schema = subparsers.add_parser(
+        "schema", help="print the JSON Schema of model files (or of catalog files)"
+    )
     format_option(schema, "json")
+    schema.add_argument(
+        "--catalog", action="store_true", help="the schema of catalog files instead"
+    )
     schema.set_defaults(handler=_schema)
 
 
-def file_problems(path: str, catalog: Catalog | None = None) -> list[Problem]:
+def file_problems(path: str, catalogs: dict[str, Catalog] | None = None) -> list[Problem]:
     """Every problem of a model or catalog file (chosen by its ``schema``); empty when it is sound.
+    ``catalogs`` are those of the ``--catalog`` files, by name: the catalog a model names and the
+    one a catalog file extends are looked for there first.
 
     >>> from valuering import examples
     >>> file_problems(str(examples.path("northwind-energy")))
     []
     """
     try:
-        _check_file(path, catalog)
+        _check_file(path, catalogs or {})
     except ValidationError as error:
         return [
             p if p.file else Problem(p.path, p.message, line=p.line, file=path)
@@ -58,14 +72,14 @@ def file_problems(path: str, catalog: Catalog | None = None) -> list[Problem]:
     return []
 
 
-def _check_file(path: str, catalog: Catalog | None) -> None:
+def _check_file(path: str, catalogs: dict[str, Catalog]) -> None:
     """Read ``path`` as a model file, or as a catalog file when its schema is not a model's."""
     try:
-        io.load(path, catalog=catalog)
+        io.load(path, catalog=catalog_for_file(path, catalogs))
     except ValidationError as error:
         if not _wrong_schema(error):
             raise
-        _as_catalog(error, lambda: load_catalog(path))
+        _as_catalog(error, lambda: load_catalog(path, catalogs=catalogs.values()))
 
 
 def _wrong_schema(error: ValidationError) -> bool:
@@ -84,8 +98,12 @@ def _as_catalog(model_error: ValidationError, read: Callable[[], object]) -> Non
 
 
 def _validate(args: argparse.Namespace) -> int:
-    catalog = load_catalog(args.catalog) if args.catalog else None
-    results = {path: file_problems(path, catalog) for path in args.files}
+    try:
+        catalogs = catalog_files(args.catalog)
+    except ValidationError as error:  # the --catalog files are checked files too
+        results = _by_file(error.problems)
+    else:
+        results = {path: file_problems(path, catalogs) for path in args.files}
     if args.format == "json":
         print_json(report.problems_data(results))
     else:
@@ -96,14 +114,25 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if any(results.values()) else 0
 
 
+def _by_file(problems: tuple[Problem, ...]) -> dict[str, list[Problem]]:
+    found: dict[str, list[Problem]] = {}
+    for problem in problems:
+        found.setdefault(problem.file or "--catalog", []).append(problem)
+    return found
+
+
 def _convert(args: argparse.Namespace) -> int:
+    catalogs = catalog_files(args.catalog)
     try:
         try:
-            pmo = io.load(args.source)
+            pmo = io.load(args.source, catalog=catalog_for_file(args.source, catalogs))
         except ValidationError as error:
             if not _wrong_schema(error):
                 raise
-            _as_catalog(error, lambda: convert_catalog_file(args.source, args.target))
+            _as_catalog(
+                error,
+                lambda: convert_catalog_file(args.source, args.target, catalogs=catalogs.values()),
+            )
         else:
             io.dump(pmo, args.target)
     except OSError as error:  # no such file or folder, a folder, no permission
@@ -113,6 +142,6 @@ def _convert(args: argparse.Namespace) -> int:
     return 0
 
 
-def _schema(_: argparse.Namespace) -> int:
-    print_json(io.json_schema())
+def _schema(args: argparse.Namespace) -> int:
+    print_json(io.catalog_json_schema() if args.catalog else io.json_schema())
     return 0

@@ -14,7 +14,12 @@ Service 'systems-and-tools-management'; its attributed share of the customers' d
 ['reporting', 'resource-management']
 """
 
-from valuering.report._catalog import CATALOG_TABLES, catalog_tables, text_catalog
+from valuering.report._catalog import (
+    CATALOG_TABLES,
+    catalog_tables,
+    text_catalog,
+    text_catalog_sources,
+)
 from valuering.report._data import to_json_data
 from valuering.report._names import outcome_name
 from valuering.report._problems import problem_line, problems_data, text_problems, text_tally
@@ -40,6 +45,7 @@ __all__ = [
     "summary_data",
     "text_assessment",
     "text_catalog",
+    "text_catalog_sources",
     "text_findings",
     "text_impact",
     "text_maturity",

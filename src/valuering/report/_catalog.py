@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from valuering.catalog import Catalog, pmi_2025
+from valuering.catalog import Catalog, CatalogSources, available_catalogs, pmi_2025
 from valuering.report._text import heading, table
 
-__all__ = ["CATALOG_TABLES", "catalog_tables", "text_catalog"]
+__all__ = ["CATALOG_TABLES", "catalog_tables", "text_catalog", "text_catalog_sources"]
 
 CATALOG_TABLES = (
     "services",
@@ -157,3 +157,13 @@ def text_catalog(catalog: Catalog | None = None) -> str:
             '"PMO Value Ring" is a trademark of the Project Management Institute (PMI).',
         ]
     )
+
+
+def text_catalog_sources(sources: CatalogSources | None = None) -> str:
+    """The catalogs there are and where each comes from (``valuering catalog --list``).
+
+    >>> print(text_catalog_sources().splitlines()[2])
+    pmi-2025  built-in
+    """
+    rows = [(s.id, s.provider, s.entry_point) for s in sources or available_catalogs()]
+    return table(rows, ["id", "provided by", "entry point"])
