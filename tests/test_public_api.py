@@ -11,6 +11,7 @@ PUBLIC_MODULES = [
     "valuering",
     "valuering.io",
     "valuering.graph",
+    "valuering.planning",
     "valuering.scoring",
     "valuering.catalog",
     "valuering.errors",

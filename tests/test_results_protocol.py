@@ -32,6 +32,7 @@ from valuering.graph import (
     trace_value,
     value_attribution,
 )
+from valuering.planning import SetMaturity, roadmap, what_if
 from valuering.scoring import (
     competence_fit,
     horizon_balance,
@@ -48,7 +49,13 @@ from valuering.scoring import (
     value_gap,
 )
 
-PUBLIC_MODULES = ("valuering", "valuering.demand", "valuering.graph", "valuering.scoring")
+PUBLIC_MODULES = (
+    "valuering",
+    "valuering.demand",
+    "valuering.graph",
+    "valuering.planning",
+    "valuering.scoring",
+)
 TAG = re.compile(r"</?(?:table|caption|thead|tbody|tr|th|td)(?: colspan=\"\d+\")?>")
 # An offering whose own name needs escaping in HTML: its rows must show it as text.
 ODD_NAME = "Reporting <b> & co"
@@ -95,6 +102,8 @@ BUILDERS: dict[str, Callable[[PMO], object]] = {
     "ValueGap": value_gap,
     "SelfAssessment": lambda _: self_assessment(7),
     "AssessmentScore": lambda _: score_self_assessment(7, _ratings()),
+    "WhatIf": lambda p: what_if(p, SetMaturity("portfolio-management", 4)),
+    "Roadmap": lambda p: roadmap(p, 3),
 }
 
 
