@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import ast
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,9 +51,9 @@ def test_every_printing_command_writes_one_json_document(
 ) -> None:
     assert main([*argv, "--format", "json"]) == 0
     out = capsys.readouterr().out
-    data = json.loads(out, parse_constant=pytest.fail)  # NaN or Infinity is not JSON
+    data: Any = json.loads(out, parse_constant=pytest.fail)  # NaN or Infinity is not JSON
     assert isinstance(data, kind)
-    first = data[0] if isinstance(data, list) else data
+    first: Any = data[0] if isinstance(data, list) else data
     assert keys <= set(first)
 
 
@@ -63,10 +65,11 @@ def test_every_command_that_prints_a_result_is_covered() -> None:
     assert set(_subparsers()) - printing == {"convert"}  # convert writes a file, not a result
 
 
-def _subparsers() -> dict[str, object]:
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
     parser = valuering.cli.build_parser()
     (action,) = [a for a in parser._actions if a.dest == "command"]
-    return dict(action.choices)  # type: ignore[arg-type]
+    assert isinstance(action.choices, dict)
+    return dict(action.choices)
 
 
 def test_json_numbers_are_numbers(capsys: pytest.CaptureFixture[str]) -> None:

@@ -68,8 +68,8 @@ def test_results_do_not_depend_on_input_order(pair: tuple[PMO, PMO]) -> None:
         assert (trace.customers, trace.dependents) == (other.customers, other.dependents)
     assert impact_all(pmo) == impact_all(shuffled)
     for ident, impact in impact_all(pmo).items():
-        other = impact_all(shuffled)[ident]
-        assert (impact.lost, impact.customers) == (other.lost, other.customers)
+        other_impact = impact_all(shuffled)[ident]
+        assert (impact.lost, impact.customers) == (other_impact.lost, other_impact.customers)
     analysis, other_analysis = ValueAnalysis(pmo), ValueAnalysis(shuffled)
     assert analysis.effective_maturity() == other_analysis.effective_maturity()
     assert dict(analysis.effective_maturity().held_by) == dict(

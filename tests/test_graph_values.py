@@ -228,13 +228,15 @@ def test_trace_by_hand() -> None:
     assert trace.offering == "plan"
     assert trace.service == "planning"
     assert trace.share == pytest.approx(0.3958333)
-    assert [(t.outcome, t.demand, t.strength) for t in trace.outcomes] == [
+    rows: object = [(t.outcome, t.demand, t.strength) for t in trace.outcomes]
+    assert rows == [
         ("quality", pytest.approx(0.4375), 0.5),
         ("speed", pytest.approx(0.375), 1.0),
     ]
     assert [t.share for t in trace.outcomes] == pytest.approx([0.4375 / 3, 0.25])
     # W_a * P_a,quality = 3/4 * 1/2; W_a * P_a,speed = 3/8; W_b * P_b,quality = 1/4 * 1/4
-    assert trace.customers == (
+    customers: object = trace.customers
+    assert customers == (
         ("a", "quality", pytest.approx(0.375)),
         ("a", "speed", pytest.approx(0.375)),
         ("b", "quality", pytest.approx(0.0625)),
@@ -351,7 +353,8 @@ def test_contributors_of_an_objective() -> None:
     behind = contributors(PMO_, "fast-delivery", catalog=TINY)
     assert behind.kind == "objective"
     assert behind.demand == pytest.approx(0.375)
-    assert [(c.offering, c.share, c.enabled_share) for c in behind] == [
+    contributed: object = [(c.offering, c.share, c.enabled_share) for c in behind]
+    assert contributed == [
         ("tools", pytest.approx(0.125), pytest.approx(0.25)),
         ("plan", pytest.approx(0.25), 0.0),
     ]

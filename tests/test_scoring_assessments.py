@@ -171,7 +171,7 @@ def test_bad_step_and_shape() -> None:
     with pytest.raises(ValidationError, match="expected a table of section ids"):
         score_self_assessment(1, [[1, 2, 3, 4, 5]])  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="expected a list of 5 ratings"):
-        score_self_assessment(7, {**ratings_for(self_assessment(7), 20), "sla-reporting": "55555"})
+        score_self_assessment(7, {**ratings_for(self_assessment(7), 20), "sla-reporting": "55555"})  # type: ignore[dict-item]
     with pytest.raises(ValidationError, match=r"total: 19 is outside 20\.\.100"):
         self_assessment(7).band_for(19)
     with pytest.raises(ValidationError, match=r"total: 50\.5 is not a whole number"):

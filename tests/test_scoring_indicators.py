@@ -259,7 +259,7 @@ def test_attainment_names_bad_arguments() -> None:
         "target: nan is not a finite number",
     ]
     with pytest.raises(ValidationError, match=r"direction: 'lower' is not a Direction \(one of "):
-        attainment(1, 2, "lower")  # type: ignore[arg-type]
+        attainment(1, 2, "lower")
 
 
 def test_lookups_by_unknown_layer_or_state_are_validation_errors() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable
 
 import attrs
 from hypothesis import given
@@ -23,6 +24,7 @@ from valuering import (
     smallest_mix,
 )
 from valuering.demand import service_coverage
+from valuering.scoring import ServiceScore
 from valuering.testing.strategies import pmos
 
 
@@ -55,9 +57,9 @@ def test_scaling_every_weight_changes_nothing(pmo: PMO, factor: float) -> None:
     ):
         assert math.isclose(old.score, new.score, rel_tol=1e-9, abs_tol=1e-12)
 
-    def order(result: object) -> list[str]:
+    def order(result: Iterable[ServiceScore]) -> list[str]:
         # Rank again with a coarser tie so last-digit noise from the scaling cannot swap services.
-        entries = sorted(result, key=lambda s: (-round(s.score, 9), s.number or 0, s.service))  # type: ignore[attr-defined]
+        entries = sorted(result, key=lambda s: (-round(s.score, 9), s.number or 0, s.service))
         return [s.service for s in entries]
 
     assert order(before) == order(after)
