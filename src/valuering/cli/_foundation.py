@@ -5,14 +5,22 @@ from __future__ import annotations
 import argparse
 
 from valuering import examples, report
-from valuering.cli._options import format_option, print_json
+from valuering.cli._options import (
+    CATALOG_HELP,
+    FILE_HELP,
+    format_option,
+    load_model,
+    print_json,
+)
 
 __all__ = ["register"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``demo`` subcommand."""
-    demo = subparsers.add_parser("demo", help="summarise the bundled example PMO")
+    demo = subparsers.add_parser("demo", help="summarise a model (by default the bundled example)")
+    demo.add_argument("file", nargs="?", metavar="MODEL", help=f"{FILE_HELP}; default: an example")
+    demo.add_argument("--catalog", metavar="CATALOG_FILE", help=CATALOG_HELP)
     demo.add_argument(
         "--example", default=examples.NAMES[0], choices=examples.NAMES, help="which example to show"
     )
@@ -21,11 +29,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _demo(args: argparse.Namespace) -> int:
-    pmo = examples.load(args.example)
+    if args.file:
+        pmo, catalog = load_model(args)
+    else:
+        pmo, catalog = examples.load(args.example), None
     if args.format == "json":
-        print_json(report.summary_data(pmo))
+        print_json(report.summary_data(pmo, catalog=catalog))
         return 0
-    print(report.summary(pmo))
+    print(report.summary(pmo, catalog=catalog))
     print()
-    print(f"The model file: {examples.path(args.example)}")
+    print(f"The model file: {args.file or examples.path(args.example)}")
     return 0

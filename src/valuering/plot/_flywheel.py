@@ -23,7 +23,7 @@ STAGE_COLORS = {
     Stage.REALIZATION: "#0072B2",
 }
 INNER, OUTER = 0.62, 1.0  # the ring's radii
-NAMED = 3  # offerings named beside a step; more are counted
+NAMED = 2  # offerings named beside a step; more are counted
 
 
 def _angle(step: FlywheelStep, fraction: float = 0.5) -> float:
@@ -46,7 +46,7 @@ def plot_flywheel(pmo: PMO, ax: Axes | None = None, *, catalog: Catalog | None =
     """
     sound(pmo, catalog=catalog)
     from_matplotlib = module("matplotlib.patches")
-    ax = new_axes(ax, (8.0, 6.0), (0.05, 0.05, 0.05, 0.35))
+    ax = new_axes(ax, (8.5, 5.8), (0.05, 0.05, 0.05, 0.35))
     by_step = {step: sorted(o.id for o in pmo.offerings if o.step is step) for step in FlywheelStep}
     xs: list[float] = []
     ys: list[float] = []
@@ -108,7 +108,7 @@ def plot_flywheel(pmo: PMO, ax: Axes | None = None, *, catalog: Catalog | None =
         for stage, color in STAGE_COLORS.items()
     ]
     ax.legend(handles=handles, loc="lower center", ncol=5, frameon=False, fontsize=8.5)
-    ax.set_xlim(-2.3, 2.3)
+    ax.set_xlim(-2.75, 2.75)
     ax.set_ylim(-1.75, 1.4)
     ax.set_aspect("equal")
     ax.axis("off")

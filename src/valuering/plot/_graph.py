@@ -17,14 +17,14 @@ if TYPE_CHECKING:
 
 __all__ = ["plot_value_graph"]
 
-COLUMN = 2.2  # width of one wave's column, in data units (inches when the figure is ours)
-ROW = 0.34  # height of one node's row
+COLUMN = 1.6  # width of one wave's column, in data units (inches when the figure is ours)
+ROW = 0.3  # height of one node's row
 
 
 def _spread(count: int, tallest: int) -> list[float]:
-    """``count`` heights, one row apart, centred on the tallest column, top first."""
-    offset = (tallest - count) / 2
-    return [-(offset + i) * ROW for i in range(count)]
+    """``count`` heights spread evenly over the height of the tallest column, top first."""
+    step = tallest / count if count else 1.0
+    return [-(i + 0.5) * step * ROW for i in range(count)]
 
 
 def _by_barycentre(items: Sequence[str], anchors: dict[str, list[float]]) -> list[str]:
@@ -60,7 +60,7 @@ def plot_value_graph(
                 servers.setdefault(outcome, []).append(offering)
     outcomes = [o for o in demand if demand[o] > 0]
     tallest = max([len(outcomes), *map(len, waves), 1])
-    width = COLUMN * (len(waves) + 1) + 3.5
+    width = COLUMN * len(waves) + COLUMN / 2 + 3.5
     ax = new_axes(ax, (min(width, 40.0), 1.2 + ROW * tallest), (0.05, 0.05, 0.05, 0.35))
 
     where: dict[str, tuple[float, float]] = {}
@@ -109,7 +109,7 @@ def plot_value_graph(
             label(ident),
             ha="center",
             va="bottom",
-            fontsize=7.5,
+            fontsize=8,
             color=COLORS["ink"],
             bbox={
                 "boxstyle": "round,pad=0.1",
@@ -138,11 +138,11 @@ def plot_value_graph(
             outcome_at[o],
             label(f"{definition.name if definition else o}{served}"),
             va="center",
-            fontsize=7.5,
+            fontsize=8,
             color=COLORS["unserved"] if served else COLORS["ink"],
         )
-    ax.set_xlim(-COLUMN / 2, outcome_x + 3.5)
-    ax.set_ylim(-ROW * tallest, ROW * 1.8)
+    ax.set_xlim(-COLUMN / 2, outcome_x + 3.4)
+    ax.set_ylim(-ROW * tallest, ROW * 1.5)
     ax.axis("off")
     ax.set_title("Delivery waves and the outcomes the offerings serve")
     return ax

@@ -1,8 +1,10 @@
 """Reports: the text a person reads and the plain data a program reads, from a model and its results.
 
 Text views take the results the analysis functions return and lay them out for a terminal;
-:func:`to_json_data` turns any result into data :func:`json.dumps` writes. The command line prints
-what these functions return.
+:func:`to_json_data` turns any result into data :func:`json.dumps` writes; :func:`to_markdown` and
+:func:`to_html` draw whole documents (the steering-committee report, the service catalogue) from
+the sections registered with :func:`register_section`. The command line prints what these functions
+return.
 
 >>> from valuering import examples, report, trace_value
 >>> pmo = examples.load("northwind-energy")
@@ -14,6 +16,9 @@ Service 'systems-and-tools-management'; its attributed share of the customers' d
 ['reporting', 'resource-management']
 """
 
+from valuering.report import _catalogue as _catalogue  # registers the catalogue's sections
+from valuering.report import _report_sections as _report_sections  # and the report's
+from valuering.report._blocks import Items, Paragraph, Picture, ReportContext, Section, Table
 from valuering.report._catalog import (
     CATALOG_TABLES,
     catalog_tables,
@@ -21,6 +26,8 @@ from valuering.report._catalog import (
     text_catalog_sources,
 )
 from valuering.report._data import to_json_data
+from valuering.report._html import to_html
+from valuering.report._markdown import to_markdown
 from valuering.report._names import outcome_name
 from valuering.report._problems import problem_line, problems_data, text_problems, text_tally
 from valuering.report._scores import (
@@ -30,17 +37,34 @@ from valuering.report._scores import (
     text_maturity,
     text_recommendations,
 )
+from valuering.report._sections import (
+    DOCUMENTS,
+    SectionBuilder,
+    register_section,
+    section_ids,
+    unregister_section,
+)
 from valuering.report._summary import summary, summary_data
 from valuering.report._value import text_findings, text_impact, text_trace
 
 __all__ = [
     "CATALOG_TABLES",
+    "DOCUMENTS",
+    "Items",
+    "Paragraph",
+    "Picture",
+    "ReportContext",
+    "Section",
+    "SectionBuilder",
+    "Table",
     "catalog_tables",
     "outcome_name",
     "problem_line",
     "problems_data",
     "ratings_data",
     "ratings_template",
+    "register_section",
+    "section_ids",
     "summary",
     "summary_data",
     "text_assessment",
@@ -53,5 +77,8 @@ __all__ = [
     "text_recommendations",
     "text_tally",
     "text_trace",
+    "to_html",
     "to_json_data",
+    "to_markdown",
+    "unregister_section",
 ]

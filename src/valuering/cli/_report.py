@@ -1,0 +1,78 @@
+"""``valuering report``: the steering-committee report (or the service catalogue) of a model, as
+one HTML page, Markdown, text or JSON, printed or written to a file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from valuering import report
+from valuering._document._files import write_text
+from valuering.cli._options import load_model, model_arguments
+
+__all__ = ["register"]
+
+FORMATS = ("html", "md", "text", "json")
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text", ".json": "json"}
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``report`` subcommand."""
+    parser = subparsers.add_parser(
+        "report",
+        help="write a model's report for the steering committee (or its service catalogue)",
+        description="A model's report: HTML (one self-contained page with pictures), Markdown, "
+        "text or JSON. With --catalogue, the PMO's service catalogue, one page per offering.",
+    )
+    model_arguments(parser)
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from the -o suffix, else html)",
+    )
+    parser.add_argument(
+        "--catalogue",
+        action="store_true",
+        help="the service catalogue instead of the report (html or md)",
+    )
+    parser.set_defaults(handler=_report)
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        chosen: str = args.format
+        return chosen
+    if args.output:
+        return SUFFIXES.get(Path(args.output).suffix.lower(), "html")
+    return "html"
+
+
+def _report(args: argparse.Namespace) -> int:
+    form = _format(args)
+    document = "catalogue" if args.catalogue else "report"
+    if args.catalogue and form not in ("html", "md"):
+        print(
+            f"valuering report: --catalogue takes --format html or md, not {form}", file=sys.stderr
+        )
+        return 2
+    pmo, catalog = load_model(args)
+    if form == "json":
+        data = report.to_json_data(report.summary_data(pmo, catalog=catalog))
+        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    elif form == "html":
+        text = report.to_html(pmo, catalog=catalog, document=document)
+    elif form == "md":
+        text = report.to_markdown(pmo, catalog=catalog, document=document)
+    else:
+        text = report.summary(pmo, catalog=catalog) + "\n"
+    if not args.output:
+        print(text, end="")
+        return 0
+    write_text(args.output, text)
+    print(f"Wrote the {document} of {pmo.name} ({form}) to {args.output}.")
+    return 0

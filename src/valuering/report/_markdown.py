@@ -1,0 +1,85 @@
+"""Documents as Markdown: the registered sections with their paragraphs, lists and tables (pictures
+are left out; the tables carry the same figures)."""
+
+from __future__ import annotations
+
+import re
+
+from valuering.catalog import Catalog
+from valuering.model import PMO
+from valuering.report._blocks import Block, Items, Paragraph, Picture, ReportContext, Table
+from valuering.report._sections import DOCUMENTS, build_sections
+
+__all__ = ["document_title", "to_markdown"]
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def document_title(pmo: PMO, document: str) -> str:
+    """The title of ``document`` for ``pmo``."""
+    if document == "catalogue":
+        return f"{pmo.name}: service catalogue"
+    return f"{pmo.name}: report for the steering committee"
+
+
+def escape(text: str) -> str:
+    r"""``text`` with the characters Markdown would read as markup escaped, on one line.
+
+    >>> escape("a|b *c* <d>")
+    'a\\|b \\*c\\* \\<d\\>'
+    """
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _table(table: Table) -> list[str]:
+    right = set(table.right)
+    lines = [f"**{escape(table.caption)}**", ""] if table.caption else []
+    lines.append("| " + " | ".join(escape(h) for h in table.headers) + " |")
+    lines.append(
+        "| " + " | ".join("---:" if i in right else "---" for i in range(len(table.headers))) + " |"
+    )
+    lines += ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in table.rows]
+    if table.more:
+        lines += ["", escape(table.more)]
+    return lines
+
+
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Paragraph):
+        return [escape(block.text)]
+    if isinstance(block, Items):
+        return [f"- {escape(item)}" for item in block.items]
+    if isinstance(block, Table):
+        return _table(block)
+    assert isinstance(block, Picture)
+    return []
+
+
+def to_markdown(pmo: PMO, *, catalog: Catalog | None = None, document: str = "report") -> str:
+    """The ``document`` (``"report"`` for the steering committee, or ``"catalogue"``, the service
+    catalogue with one section per offering) for ``pmo`` as Markdown: a title, then every registered
+    section (see :func:`register_section`) with its paragraphs, lists and tables. Percentages have
+    one decimal; names stand beside ids.
+
+    ``catalog`` defaults to the model's own; a model that is not sound raises
+    :class:`~valuering.errors.ValidationError`, an unknown ``document``
+    :class:`~valuering.errors.UnknownIdError`.
+
+    >>> from valuering import examples
+    >>> text = to_markdown(examples.load("northwind-energy"))
+    >>> print(text.splitlines()[0])
+    # Northwind Energy Enterprise PMO: report for the steering committee
+    >>> print(next(line for line in text.splitlines() if line.startswith("| Coverage of")))
+    | Coverage of the weighted demand | 98.4 % |
+    """
+    context = ReportContext(pmo, catalog=catalog)
+    if document not in DOCUMENTS:
+        build_sections(context, document)  # raises the unknown-document error
+    lines = [f"# {escape(document_title(pmo, document))}"]
+    for section in build_sections(context, document):
+        lines += ["", f"## {escape(section.title)}"]
+        for block in section.blocks:
+            rendered = _block(block)
+            if rendered:
+                lines += ["", *rendered]
+    return "\n".join(lines) + "\n"
