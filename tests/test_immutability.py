@@ -12,7 +12,7 @@ import datetime
 import json
 import pickle
 from collections.abc import Iterator, Mapping, MutableMapping, MutableSequence, MutableSet
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -36,7 +36,7 @@ def reachable(root: object) -> Iterator[tuple[str, object]]:
         seen.add(id(obj))
         yield path, obj
         if attrs.has(type(obj)):
-            for field in attrs.fields(type(obj)):
+            for field in attrs.fields(cast("Any", type(obj))):
                 stack.append((f"{path}.{field.name}", getattr(obj, field.name)))
         elif isinstance(obj, Mapping):
             for key, value in obj.items():
@@ -47,21 +47,21 @@ def reachable(root: object) -> Iterator[tuple[str, object]]:
                 stack.append((f"{path}[{index}]", item))
 
 
-def mutations(container: Mapping[Any, Any]) -> list[tuple[str, Any]]:
+def mutations(container: Any) -> list[tuple[str, Any]]:
     key = next(iter(container), "new-key")
     value = container.get(key)
     return [
-        ("__setitem__", lambda: container.__setitem__(key, value)),  # type: ignore[attr-defined]
-        ("__setitem__ new", lambda: container.__setitem__("new-key", value)),  # type: ignore[attr-defined]
-        ("__delitem__", lambda: container.__delitem__(key)),  # type: ignore[attr-defined]
-        ("pop", lambda: container.pop(key)),  # type: ignore[attr-defined]
-        ("pop default", lambda: container.pop("missing-key", None)),  # type: ignore[attr-defined]
-        ("popitem", lambda: container.popitem()),  # type: ignore[attr-defined]
-        ("update", lambda: container.update({key: value})),  # type: ignore[attr-defined]
-        ("update empty", lambda: container.update()),  # type: ignore[attr-defined]
-        ("clear", lambda: container.clear()),  # type: ignore[attr-defined]
-        ("setdefault", lambda: container.setdefault("new-key", value)),  # type: ignore[attr-defined]
-        ("|=", lambda: container.__ior__({key: value})),  # type: ignore[attr-defined]
+        ("__setitem__", lambda: container.__setitem__(key, value)),
+        ("__setitem__ new", lambda: container.__setitem__("new-key", value)),
+        ("__delitem__", lambda: container.__delitem__(key)),
+        ("pop", lambda: container.pop(key)),
+        ("pop default", lambda: container.pop("missing-key", None)),
+        ("popitem", lambda: container.popitem()),
+        ("update", lambda: container.update({key: value})),
+        ("update empty", lambda: container.update()),
+        ("clear", lambda: container.clear()),
+        ("setdefault", lambda: container.setdefault("new-key", value)),
+        ("|=", lambda: container.__ior__({key: value})),
     ]
 
 
@@ -70,7 +70,7 @@ def assert_deeply_read_only(root: object) -> int:
     containers = 0
     for path, obj in reachable(root):
         if attrs.has(type(obj)):
-            for field in attrs.fields(type(obj)):
+            for field in attrs.fields(cast("Any", type(obj))):
                 with pytest.raises(attrs.exceptions.FrozenInstanceError):
                     setattr(obj, field.name, getattr(obj, field.name))
         elif isinstance(obj, Mapping):
@@ -151,7 +151,7 @@ def test_the_callers_data_is_copied_not_shared() -> None:
 
 
 def test_read_only_mappings_compare_hash_and_print_like_dicts() -> None:
-    frozen = FrozenDict({"a": 1, "b": [2, 3]})
+    frozen: FrozenDict[str, Any] = FrozenDict({"a": 1, "b": [2, 3]})
     assert frozen == {"a": 1, "b": (2, 3)}
     same = {"a": 1, "b": (2, 3)}
     assert same == frozen  # the plain dict on the left too
@@ -172,7 +172,7 @@ def test_read_only_mappings_compare_hash_and_print_like_dicts() -> None:
 
 
 def test_freeze_keeps_frozen_data_and_atoms() -> None:
-    frozen = FrozenDict({"a": 1})
+    frozen: FrozenDict[str, int] = FrozenDict({"a": 1})
     assert freeze(frozen) is frozen
     assert freeze("text") == "text"
     assert freeze({1, 2}) == frozenset({1, 2})

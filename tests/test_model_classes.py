@@ -87,7 +87,7 @@ def test_a_model_class_reports_every_failing_check_then_runs_its_own_post_init()
     assert Sample(level=100).share == 0.5
     assert calls == [100]
     with pytest.raises(TypeError):
-        Sample(7)  # type: ignore[misc]
+        Sample(7)  # keyword-only at run time (mypy sees attrs.frozen, without kw_only)
 
 
 def test_checks_carry_their_bounds_as_data() -> None:

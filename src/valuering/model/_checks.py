@@ -446,7 +446,8 @@ def _model_class(maybe_cls: type[T] | None = None, /, *, repr: bool | None = Non
 
 
 if TYPE_CHECKING:
-    # mypy's attrs plugin knows attrs.frozen, so it checks model classes (fields, evolve, converters).
+    # mypy's attrs plugin knows attrs.frozen, so it checks model classes (fields, evolve, converters);
+    # it does not know that their fields are keyword-only.
     from attrs import frozen as model_class
 else:
     model_class = _model_class
