@@ -12,7 +12,7 @@ from valuering.report._sections import DOCUMENTS, build_sections
 
 __all__ = ["document_title", "to_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|]|^#)")
 
 
 def document_title(pmo: PMO, document: str) -> str:
@@ -25,8 +25,8 @@ def document_title(pmo: PMO, document: str) -> str:
 def escape(text: str) -> str:
     r"""``text`` with the characters Markdown would read as markup escaped, on one line.
 
-    >>> escape("a|b *c* <d>")
-    'a\\|b \\*c\\* \\<d\\>'
+    >>> escape("a|b *c* <d> #1"), escape("# 1")
+    ('a\\|b \\*c\\* \\<d\\> #1', '\\# 1')
     """
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
