@@ -47,7 +47,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(TEMPLATE, folder / "template")
     venv = folder / "venv"
     _ok([sys.executable, "-m", "venv", venv], folder)
-    pip = [venv / "bin" / "python", "-m", "pip", "--quiet"]
+    pip: list[str | Path] = [venv / "bin" / "python", "-m", "pip", "--quiet"]
     _ok([*pip, "install", "hatchling"], folder)
     _ok(
         [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", "wheels", folder / "template"],
