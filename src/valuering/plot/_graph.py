@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 __all__ = ["plot_value_graph"]
 
-COLUMN = 1.6  # width of one wave's column, in data units (inches when the figure is ours)
+COLUMN = 1.6  # least width of one wave's column, in data units (inches when the figure is ours)
+CHARACTER = 0.062  # width of one label character at 8 points, in inches
 ROW = 0.3  # height of one node's row
 
 
@@ -60,8 +61,10 @@ def plot_value_graph(
                 servers.setdefault(outcome, []).append(offering)
     outcomes = [o for o in demand if demand[o] > 0]
     tallest = max([len(outcomes), *map(len, waves), 1])
-    width = COLUMN * len(waves) + COLUMN / 2 + 3.5
-    ax = new_axes(ax, (min(width, 40.0), 1.2 + ROW * tallest), (0.05, 0.05, 0.05, 0.35))
+    # A column holds its node and the label to its right, so labels never reach the next wave.
+    step = max(COLUMN, 0.45 + CHARACTER * max(map(len, analysis.order), default=0))
+    width = step * len(waves) + 0.3 + 3.5
+    ax = new_axes(ax, (width, 1.2 + ROW * tallest), (0.05, 0.05, 0.05, 0.35))
 
     where: dict[str, tuple[float, float]] = {}
     for column, wave in enumerate(waves):
@@ -71,11 +74,9 @@ def plot_value_graph(
         }
         ordered = _by_barycentre(wave, anchors) if column else list(wave)
         for ident, y in zip(ordered, _spread(len(ordered), tallest), strict=True):
-            where[ident] = (column * COLUMN, y)
-        ax.text(
-            column * COLUMN, ROW, f"wave {column + 1}", ha="center", fontsize=9, fontweight="bold"
-        )
-    outcome_x = len(waves) * COLUMN
+            where[ident] = (column * step, y)
+        ax.text(column * step, ROW, f"wave {column + 1}", fontsize=9, fontweight="bold")
+    outcome_x = len(waves) * step
     anchors = {o: [where[s][1] for s in servers.get(o, [])] for o in outcomes}
     ordered_outcomes = _by_barycentre(outcomes, anchors)
     outcome_at = dict(zip(ordered_outcomes, _spread(len(outcomes), tallest), strict=True))
@@ -104,11 +105,10 @@ def plot_value_graph(
     )
     for ident, (x, y) in where.items():
         ax.text(
-            x,
-            y + ROW * 0.28,
+            x + 0.1,
+            y,
             label(ident),
-            ha="center",
-            va="bottom",
+            va="center",
             fontsize=8,
             color=COLORS["ink"],
             bbox={
@@ -141,7 +141,7 @@ def plot_value_graph(
             fontsize=8,
             color=COLORS["unserved"] if served else COLORS["ink"],
         )
-    ax.set_xlim(-COLUMN / 2, outcome_x + 3.4)
+    ax.set_xlim(-0.3, outcome_x + 3.5)
     ax.set_ylim(-ROW * tallest, ROW * 1.5)
     ax.axis("off")
     ax.set_title("Delivery waves and the outcomes the offerings serve")
