@@ -41,6 +41,8 @@ COMMANDS: list[tuple[list[str], type, set[str]]] = [
     (["schema"], dict, {"$schema", "properties"}),
     (["graph", FILE], dict, {"nodes", "edges"}),
     (["report", FILE], dict, {"pmo", "counts", "coverage", "maturity", "gaps", "findings"}),
+    (["whatif", FILE, "pmis.maturity=4"], dict, {"changes", "figures", "gainers", "losers"}),
+    (["roadmap", FILE, "--budget", "2"], dict, {"budget", "spent", "exact", "steps"}),
 ]
 
 
@@ -145,7 +147,16 @@ def acme(tmp_path: Path) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(
-    "command", [["score"], ["recommend"], ["check"], ["graph"], ["trace", "pfm"]]
+    "command",
+    [
+        ["score"],
+        ["recommend"],
+        ["check"],
+        ["graph"],
+        ["trace", "pfm"],
+        ["whatif", "pfm.maturity=3"],
+        ["roadmap", "--budget", "1"],
+    ],
 )
 def test_model_commands_take_a_catalog_file(
     command: list[str], acme: tuple[str, str], capsys: pytest.CaptureFixture[str]

@@ -29,6 +29,7 @@ from valuering.report._data import to_json_data
 from valuering.report._html import to_html
 from valuering.report._markdown import to_markdown
 from valuering.report._names import outcome_name
+from valuering.report._planning import text_roadmap, text_what_if
 from valuering.report._problems import problem_line, problems_data, text_problems, text_tally
 from valuering.report._scores import (
     ratings_data,
@@ -75,8 +76,10 @@ __all__ = [
     "text_maturity",
     "text_problems",
     "text_recommendations",
+    "text_roadmap",
     "text_tally",
     "text_trace",
+    "text_what_if",
     "to_html",
     "to_json_data",
     "to_markdown",

@@ -13,6 +13,7 @@ from valuering.catalog import Catalog
 from valuering.demand import Coverage
 from valuering.errors import Problem
 from valuering.graph import Finding, Impact, ValueTrace
+from valuering.planning import Roadmap, WhatIf
 from valuering.scoring import AssessmentScore, HorizonBalance, Mix, OverallMaturity
 
 __all__ = ["to_json_data"]
@@ -91,6 +92,31 @@ def _impact(impact: Impact) -> dict[str, Any]:
         "demand_at_risk": impact.demand_at_risk,
         "outcomes": to_json_data(impact.to_records()),
         "customers": list(impact.customers),
+    }
+
+
+def _what_if(result: WhatIf) -> dict[str, Any]:
+    return {
+        "changes": [str(c) for c in result.changes],
+        "added": list(result.added),
+        "removed": list(result.removed),
+        "figures": to_json_data(result.to_records()),
+        "gainers": [to_json_data(s) | {"change": s.change} for s in result.gainers],
+        "losers": [to_json_data(s) | {"change": s.change} for s in result.losers],
+        "findings_added": [f.to_dict() for f in result.findings_added],
+        "findings_resolved": [f.to_dict() for f in result.findings_resolved],
+    }
+
+
+def _roadmap(plan: Roadmap) -> dict[str, Any]:
+    return {
+        "budget": plan.budget,
+        "spent": plan.spent,
+        "value_before": plan.value_before,
+        "value_after": plan.value_after,
+        "exact": plan.exact,
+        "phases": list(plan.phases),
+        "steps": [{"step": n, **to_json_data(s)} for n, s in enumerate(plan, start=1)],
     }
 
 
@@ -175,6 +201,8 @@ def _finding(finding: Finding) -> dict[str, Any]:
 _CONVERTERS: tuple[tuple[type[Any], Callable[[Any], Any]], ...] = (
     (ValueTrace, _trace),
     (Impact, _impact),
+    (WhatIf, _what_if),
+    (Roadmap, _roadmap),
     (AssessmentScore, _assessment),
     (Mix, _mix),
     (HorizonBalance, _balance),
