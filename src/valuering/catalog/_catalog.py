@@ -169,7 +169,16 @@ class Catalog:
 
     def ordered_services(self) -> tuple[ServiceDefinition, ...]:
         """All services in catalog order (by number, then unnumbered by id)."""
+        return self._ordered_services
+
+    @cached_property
+    def _ordered_services(self) -> tuple[ServiceDefinition, ...]:
         return tuple(_ordered(self.services.values()))
+
+    @cached_property
+    def service_positions(self) -> Mapping[str, int]:
+        """Each service's place in catalog order (0 first), to sort service ids the catalog's way."""
+        return FrozenDict({s.id: i for i, s in enumerate(self._ordered_services)})
 
     def ordered_outcomes(self) -> tuple[Outcome, ...]:
         """All outcomes in catalog order."""

@@ -110,12 +110,17 @@ def from_text(
     doc, problems, parsed = read_document(text, fmt, CatalogDocument, CATALOG_MIGRATIONS)
     catalog = None
     if doc is not None:
+        # A broken link of a stand-in would stop the build at its first bad value; its problem is
+        # known, so the build goes on without it (and problems keep the links' indices in the file).
+        kept = [i for i in range(len(doc.links)) if not _known(f"links[{i}]", problems)]
+        doc = attrs.evolve(doc, links=tuple(doc.links[i] for i in kept))
         try:
             start = None if doc.extends is None else _resolved(doc, resolve, problems)
             if start is not None or doc.extends is None:
                 catalog = build(doc, start, override=override)
         except ValidationError as error:
-            problems = [*problems, *_new(error.problems, problems)]
+            found = [_relinked(p, kept) for p in error.problems]
+            problems = [*problems, *_new(found, problems)]
         except Exception:  # a stand-in for a broken file may not build; its problems say why
             if not problems:
                 raise
@@ -125,14 +130,27 @@ def from_text(
     return doc, catalog
 
 
+def _relinked(problem: Problem, kept: list[int]) -> Problem:
+    """``problem`` with the index of a kept link turned back into its index in the file."""
+    head, bracket, rest = problem.path.partition("]")
+    if not head.startswith("links[") or not bracket:
+        return problem
+    return attrs.evolve(problem, path=f"links[{kept[int(head[6:])]}]{rest}")
+
+
+def _known(path: str, problems: list[Problem]) -> bool:
+    """Whether a problem lies at ``path`` or inside it."""
+    return any(_within(p.path, path) for p in problems)
+
+
 def _resolved(doc: CatalogDocument, resolve: Resolve, known: list[Problem]) -> Catalog | None:
     """The catalog ``doc`` extends, or None when its ``extends`` is itself a known problem."""
-    if any(_within("extends", p.path) for p in known) or not isinstance(doc.extends, str):
+    if _known("extends", known) or not isinstance(doc.extends, str):
         return None
     return resolve(doc.extends)
 
 
-def _new(found: tuple[Problem, ...], known: list[Problem]) -> list[Problem]:
+def _new(found: list[Problem], known: list[Problem]) -> list[Problem]:
     """The problems that do not only echo a structure problem already reported."""
     return [p for p in found if not any(_within(p.path, k.path) for k in known)]
 

@@ -25,7 +25,7 @@ from valuering.catalog._files import (
     text_of,
 )
 from valuering.catalog._registry import get_catalog, registered_catalogs
-from valuering.errors import Problem, UnknownIdError, ValidationError, sort_problems
+from valuering.errors import Problem, UnknownIdError, ValidationError
 
 __all__ = [
     "catalog_from_data",
@@ -209,24 +209,29 @@ class _Chain:
         self.failed: set[str] = set()
         self.loading: list[str] = []
         self.problems: list[Problem] = []
+        self.sources: list[str] = []  # every file, in the order given
 
     def add(self, source: str, text: str) -> None:
-        name = _declared_name(text, format_of(source))
+        name, line = _declared_name(text, format_of(source))
         if name is not None and name in self.files:
             problem = (
                 f"catalog {name!r} is also defined in {self.files[name]}; give one file for it"
             )
-            self.problems.append(Problem("name", problem, file=source))
+            self.problems.append(Problem("name", problem, line=line, file=source))
+            self.sources.append(source)
             return
         if name is not None:
             self.files[name] = source
         self.texts[source] = text
+        self.sources.append(source)
 
     def load(self) -> dict[str, Catalog]:
         for source in self.texts:
             self._load(source)
         if self.problems:
-            raise ValidationError(sort_problems(self.problems))
+            order = {source: i for i, source in enumerate(self.sources)}
+            by_file = sorted(self.problems, key=lambda p: order.get(p.file or "", len(order)))
+            raise ValidationError(by_file)
         return {self.built[s].name: self.built[s] for s in self.texts}
 
     def _load(self, source: str) -> None:
@@ -263,15 +268,15 @@ class _Chain:
         return self.built[source]
 
 
-def _declared_name(text: str, fmt: str) -> str | None:
-    """The ``name`` a catalog file declares, or None when its text does not say (reading the file
-    then reports why)."""
+def _declared_name(text: str, fmt: str) -> tuple[str | None, int | None]:
+    """The ``name`` a catalog file declares and its line, or None when its text does not say
+    (reading the file then reports why)."""
     try:
-        data = parse(text, fmt).data
+        parsed = parse(text, fmt)
     except ValidationError:
-        return None
-    name = data.get("name") if isinstance(data, dict) else None
-    return name if isinstance(name, str) else None
+        return None, None
+    name = parsed.data.get("name") if isinstance(parsed.data, dict) else None
+    return (name, parsed.lines.line_of("name")) if isinstance(name, str) else (None, None)
 
 
 def dumps_catalog(catalog: Catalog, format: str = "toml") -> str:
