@@ -138,12 +138,17 @@ def plain_figures(
     for ident, _, m, needs in offerings:  # in delivery order
         effective[ident] = min([m, *(effective[d] for d in needs)])
     totals = []
-    for factor in (lambda i: 1.0, lambda i: level[i] / 5, lambda i: effective[i] / 5):
+    factors: list[Callable[[str], float]] = [
+        lambda i: 1.0,
+        lambda i: level[i] / 5,
+        lambda i: effective[i] / 5,
+    ]
+    for factor in factors:
         missing = dict.fromkeys(demand, 1.0)
         for ident, service, _, _ in offerings:
-            for o, m in strength[service].items():
+            for o, strong in strength[service].items():
                 if o in missing:
-                    missing[o] *= 1 - m * factor(ident)
+                    missing[o] *= 1 - strong * factor(ident)
         totals.append(math.fsum(d * (1 - missing[o]) for o, d in demand.items()))
     by_service: dict[str, list[int]] = {}
     for _, service, m, _ in offerings:
