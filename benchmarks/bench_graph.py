@@ -78,7 +78,7 @@ def make_customers(n: int, catalog: Catalog, rng: random.Random) -> tuple[Custom
 
 
 def ours(pmo: PMO, catalog: Catalog) -> tuple[Any, ...]:
-    analysis = ValueAnalysis(pmo, catalog)
+    analysis = ValueAnalysis(pmo, catalog=catalog)
     return analysis.attribution(), analysis.traces(), analysis.impacts()
 
 

@@ -95,10 +95,14 @@ def plain_mix(data: list[tuple[float, list[tuple[str, float]]]], target: float) 
 
 
 def plain_maturity(offerings: list[tuple[str, int]]) -> dict[str, float | None]:
-    levels: dict[str, list[int]] = {"strategic": [], "tactical": [], "operational": []}
+    # X3 counts each offered service once, at the mean level of its offerings.
+    by_service: dict[str, list[int]] = {}
     for service, m in offerings:
-        levels[CATEGORY[service]].append(m)
-    return {c: 100 * sum(v) / (5 * len(v)) if v else None for c, v in levels.items()}
+        by_service.setdefault(service, []).append(m)
+    levels: dict[str, list[float]] = {"strategic": [], "tactical": [], "operational": []}
+    for service, ms in by_service.items():
+        levels[CATEGORY[service]].append(sum(ms) / len(ms))
+    return {c: 100 * math.fsum(v) / (5 * len(v)) if v else None for c, v in levels.items()}
 
 
 def best_time(fn: Callable[[], object], number: int) -> float:

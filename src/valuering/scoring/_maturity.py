@@ -10,7 +10,8 @@ gap_s * S_s.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 import attrs
@@ -47,22 +48,44 @@ class ServiceMaturity:
     level: float
 
 
-def _offered_services(pmo: PMO, catalog: Catalog) -> tuple[ServiceMaturity, ...]:
-    """Every offered service once, in catalog order, at the mean level of its offerings."""
-    by_service: dict[str, list[tuple[str, int]]] = {}
+_CATEGORIES = tuple(ServiceCategory)  # iterating an enum class is slow; this runs on every call
+
+
+def _grouped(pmo: PMO) -> list[tuple[str, list[str], list[int]]]:
+    """(service, offering ids, their levels) for every offered service, in order of first offering."""
+    by_service: dict[str, tuple[list[str], list[int]]] = {}
     for offering in pmo.offerings:
-        by_service.setdefault(offering.service, []).append((offering.id, offering.maturity))
+        ids, levels = by_service.setdefault(offering.service, ([], []))
+        ids.append(offering.id)
+        levels.append(offering.maturity)
+    return [(service, ids, levels) for service, (ids, levels) in by_service.items()]
+
+
+def _in_catalog_order(
+    groups: Iterable[tuple[str, Sequence[str], Sequence[int]]], catalog: Catalog
+) -> list[tuple[str, Sequence[str], Sequence[int]]]:
+    position = catalog.service_positions
+    return sorted(groups, key=lambda group: position[group[0]])
+
+
+def _service_rows(
+    groups: Iterable[tuple[str, Sequence[str], Sequence[int]]], catalog: Catalog
+) -> tuple[ServiceMaturity, ...]:
     return tuple(
         ServiceMaturity(
-            service=s.id,
-            category=s.category,
-            offerings=tuple(o for o, _ in by_service[s.id]),
-            levels=tuple(m for _, m in by_service[s.id]),
-            level=math.fsum(m for _, m in by_service[s.id]) / len(by_service[s.id]),
+            service=service,
+            category=catalog.services[service].category,
+            offerings=tuple(ids),
+            levels=tuple(levels),
+            level=sum(levels) / len(levels),  # integer levels: the sum is exact
         )
-        for s in catalog.ordered_services()
-        if s.id in by_service
+        for service, ids, levels in groups
     )
+
+
+def _offered_services(pmo: PMO, catalog: Catalog) -> tuple[ServiceMaturity, ...]:
+    """Every offered service once, in catalog order, at the mean level of its offerings."""
+    return _service_rows(_in_catalog_order(_grouped(pmo), catalog), catalog)
 
 
 def _percent(levels: Iterable[float]) -> tuple[float, float | None]:
@@ -99,8 +122,19 @@ class MaturityByCategory(Keyed[float | None]):
     """
 
     categories: tuple[CategoryMaturity, ...]
-    services: tuple[ServiceMaturity, ...] = ()
+    # The per-service detail is built when read: most callers want the three percentages only.
+    _groups: tuple[tuple[str, Sequence[str], Sequence[int]], ...] = attrs.field(
+        default=(), alias="groups", eq=False, repr=False
+    )
+    _catalog: Catalog | None = attrs.field(default=None, alias="catalog", eq=False, repr=False)
     _columns = ("category", "services", "offerings", "total", "percent")
+
+    @cached_property
+    def services(self) -> tuple[ServiceMaturity, ...]:
+        """Each offered service once (catalog order): its offerings, their levels and m_s."""
+        if self._catalog is None:
+            return ()
+        return _service_rows(_in_catalog_order(self._groups, self._catalog), self._catalog)
 
     def _table(self) -> Mapping[str, float | None]:
         return {c.category.value: c.percent for c in self.categories}
@@ -152,14 +186,20 @@ def maturity_by_category(pmo: PMO, *, catalog: Catalog | None = None) -> Maturit
     80.0
     """
     cat = sound(pmo, catalog=catalog)
-    services = _offered_services(pmo, cat)
+    groups = _grouped(pmo)
+    means: dict[ServiceCategory, list[float]] = {category: [] for category in _CATEGORIES}
+    offerings = dict.fromkeys(_CATEGORIES, 0)
+    for service, ids, levels in groups:
+        category = cat.services[service].category
+        means[category].append(sum(levels) / len(levels))  # integer levels: the sum is exact
+        offerings[category] += len(ids)
     rows = []
-    for category in ServiceCategory:
-        chosen = [s for s in services if s.category is category]
-        total, share = _percent(s.level for s in chosen)
-        offerings = sum(len(s.offerings) for s in chosen)
-        rows.append(CategoryMaturity(category, len(chosen), offerings, total, share))
-    return MaturityByCategory(tuple(rows), services)
+    for category, category_means in means.items():
+        total, share = _percent(category_means)
+        rows.append(
+            CategoryMaturity(category, len(category_means), offerings[category], total, share)
+        )
+    return MaturityByCategory(tuple(rows), groups=tuple(groups), catalog=cat)
 
 
 @attrs.frozen(repr=False)
