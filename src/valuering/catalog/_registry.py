@@ -154,7 +154,7 @@ def _distribution(point: metadata.EntryPoint) -> str:
 def _entry_points() -> dict[str, list[metadata.EntryPoint]]:
     """Installed plugins by catalog id; one distribution seen twice on the path counts once."""
     found: dict[str, list[metadata.EntryPoint]] = {}
-    for point in metadata.entry_points(group=PLUGIN_GROUP):
+    for point in sorted(metadata.entry_points(group=PLUGIN_GROUP), key=_distribution):
         known = found.setdefault(point.name, [])
         if not any(_distribution(k) == _distribution(point) for k in known):
             known.append(point)
