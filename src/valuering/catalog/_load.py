@@ -231,7 +231,8 @@ class _Chain:
         if self.problems:
             order = {source: i for i, source in enumerate(self.sources)}
             by_file = sorted(self.problems, key=lambda p: order.get(p.file or "", len(order)))
-            raise ValidationError(by_file)
+            files = ", ".join(dict.fromkeys(p.file for p in by_file if p.file))
+            raise ValidationError(by_file, title=files or None)
         return {self.built[s].name: self.built[s] for s in self.texts}
 
     def _load(self, source: str) -> None:

@@ -7,8 +7,9 @@ import sys
 from collections.abc import Callable
 
 from valuering import io, report
-from valuering.catalog import Catalog, convert_catalog_file, load_catalog
+from valuering.catalog import Catalog, convert_catalog_file, load_catalogs
 from valuering.cli._options import (
+    CATALOG_HINT,
     catalog_files,
     catalog_for_file,
     catalog_option,
@@ -79,7 +80,13 @@ def _check_file(path: str, catalogs: dict[str, Catalog]) -> None:
     except ValidationError as error:
         if not _wrong_schema(error):
             raise
-        _as_catalog(error, lambda: load_catalog(path, catalogs=catalogs.values()))
+        _as_catalog(error, lambda: _load_catalog(path, catalogs))
+
+
+def _load_catalog(path: str, catalogs: dict[str, Catalog]) -> Catalog:
+    """The catalog file at ``path``, its ``extends`` looked for among the ``--catalog`` files."""
+    loaded = load_catalogs([path], catalogs=catalogs.values(), hint=CATALOG_HINT)
+    return next(iter(loaded.values()))
 
 
 def _wrong_schema(error: ValidationError) -> bool:
@@ -129,10 +136,7 @@ def _convert(args: argparse.Namespace) -> int:
         except ValidationError as error:
             if not _wrong_schema(error):
                 raise
-            _as_catalog(
-                error,
-                lambda: convert_catalog_file(args.source, args.target, catalogs=catalogs.values()),
-            )
+            _as_catalog(error, lambda: _convert_catalog(args.source, args.target, catalogs))
         else:
             io.dump(pmo, args.target)
     except OSError as error:  # no such file or folder, a folder, no permission
@@ -140,6 +144,11 @@ def _convert(args: argparse.Namespace) -> int:
         return 1
     print(f"wrote {args.target} ({io.format_of(args.target).upper()})", file=sys.stderr)
     return 0
+
+
+def _convert_catalog(source: str, target: str, catalogs: dict[str, Catalog]) -> None:
+    _load_catalog(source, catalogs)  # every problem, with the advice the shell needs
+    convert_catalog_file(source, target, catalogs=catalogs.values())
 
 
 def _schema(args: argparse.Namespace) -> int:
