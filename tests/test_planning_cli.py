@@ -132,3 +132,18 @@ def test_roadmap_unknown_offering_in_a_cost(capsys: pytest.CaptureFixture[str]) 
     code, _, err = _run(capsys, "roadmap", FILE, "--budget", "2", "--cost", "pims=2")
     assert code == 1
     assert "costs.pims: unknown offering id 'pims'; did you mean 'pmis'?" in err
+
+
+def test_the_report_shows_the_roadmap_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "report", FILE, "--format", "md", "--roadmap", "3")
+    assert code == 0
+    assert "## Improvement roadmap" in out
+    assert (
+        "For a budget of 3: 3 raises costing 3 take effective coverage from 74.7 % to 82.5 %" in out
+    )
+    code, out, _ = _run(capsys, "report", FILE, "--format", "md")
+    assert "Improvement roadmap" not in out  # only when asked: the section is not left registered
+    code, out, _ = _run(capsys, "report", FILE, "--format", "json", "--roadmap", "2")
+    assert json.loads(out)["roadmap"]["spent"] == 2
+    code, out, _ = _run(capsys, "report", FILE, "--format", "text", "--roadmap", "1")
+    assert "Budget 1, spent 1; effective coverage 74.7 % -> 78.8 % (+4.1 pts)." in out

@@ -26,7 +26,7 @@ from valuering.planning import (
     what_if,
 )
 
-__all__ = ["parse_change", "register"]
+__all__ = ["budget_number", "parse_change", "register"]
 
 CHANGE_FORMS = (
     "OFFERING.maturity=LEVEL  run an offering at another maturity (1 to 5)",
@@ -107,7 +107,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     model_arguments(plan)
     plan.add_argument(
-        "--budget", type=_budget, required=True, metavar="N", help="what may be spent (>= 0)"
+        "--budget", type=budget_number, required=True, metavar="N", help="what may be spent (>= 0)"
     )
     plan.add_argument(
         "--phases",
@@ -128,7 +128,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     plan.set_defaults(handler=_roadmap)
 
 
-def _budget(text: str) -> float:
+def budget_number(text: str) -> float:
+    """An argparse type: a budget, a number of 0 or more (``--budget``, ``report --roadmap``)."""
     try:
         value = float(text)
     except ValueError:

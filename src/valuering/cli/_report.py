@@ -11,6 +11,8 @@ from pathlib import Path
 from valuering import report
 from valuering._document._files import write_text
 from valuering.cli._options import load_model, model_arguments
+from valuering.cli._planning import budget_number
+from valuering.planning import roadmap
 
 __all__ = ["register"]
 
@@ -40,6 +42,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="the service catalogue instead of the report (html or md)",
     )
+    parser.add_argument(
+        "--roadmap",
+        type=budget_number,
+        metavar="BUDGET",
+        help="add the improvement roadmap for this budget (as valuering roadmap --budget gives it)",
+    )
     parser.set_defaults(handler=_report)
 
 
@@ -61,15 +69,26 @@ def _report(args: argparse.Namespace) -> int:
         )
         return 2
     pmo, catalog = load_model(args)
-    if form == "json":
-        data = report.to_json_data(report.summary_data(pmo, catalog=catalog))
-        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    elif form == "html":
-        text = report.to_html(pmo, catalog=catalog, document=document)
-    elif form == "md":
-        text = report.to_markdown(pmo, catalog=catalog, document=document)
-    else:
-        text = report.summary(pmo, catalog=catalog) + "\n"
+    plan = None if args.roadmap is None else roadmap(pmo, args.roadmap, catalog=catalog)
+    if plan is not None and not args.catalogue:  # the roadmap section, for this document only
+        report.register_section("roadmap", report.roadmap_section(args.roadmap), replace=True)
+    try:
+        if form == "json":
+            data = report.to_json_data(report.summary_data(pmo, catalog=catalog))
+            if plan is not None:
+                data["roadmap"] = report.to_json_data(plan)
+            text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        elif form == "html":
+            text = report.to_html(pmo, catalog=catalog, document=document)
+        elif form == "md":
+            text = report.to_markdown(pmo, catalog=catalog, document=document)
+        else:
+            text = report.summary(pmo, catalog=catalog) + "\n"
+            if plan is not None:
+                text += "\n" + report.text_roadmap(plan, pmo, catalog=catalog) + "\n"
+    finally:
+        if plan is not None and not args.catalogue:
+            report.unregister_section("roadmap")
     if not args.output:
         print(text, end="")
         return 0

@@ -29,7 +29,7 @@ from valuering.report._data import to_json_data
 from valuering.report._html import to_html
 from valuering.report._markdown import to_markdown
 from valuering.report._names import outcome_name
-from valuering.report._planning import text_roadmap, text_what_if
+from valuering.report._planning import roadmap_section, text_roadmap, text_what_if
 from valuering.report._problems import problem_line, problems_data, text_problems, text_tally
 from valuering.report._scores import (
     ratings_data,
@@ -65,6 +65,7 @@ __all__ = [
     "ratings_data",
     "ratings_template",
     "register_section",
+    "roadmap_section",
     "section_ids",
     "summary",
     "summary_data",

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
+
 from valuering.catalog import Catalog
 from valuering.model import PMO
-from valuering.planning import FigureChange, Roadmap, WhatIf
+from valuering.planning import FigureChange, Roadmap, WhatIf, roadmap
+from valuering.report._blocks import Paragraph, ReportContext, Section, Table
 from valuering.report._names import customer_name, outcome_name
+from valuering.report._sections import SectionBuilder
 from valuering.report._text import heading, listing, percent, plural, table
 from valuering.validation import catalog_for
 
-__all__ = ["text_roadmap", "text_what_if"]
+__all__ = ["roadmap_section", "text_roadmap", "text_what_if"]
 
 # The per-offering figures are listed only when they change; the headline figures always.
 _PER_OFFERING = ("attribution.", "competence-fit.")
@@ -167,3 +171,69 @@ def text_roadmap(plan: Roadmap, pmo: PMO, *, catalog: Catalog | None = None, top
         f"{plural(len(plan), 'raise')}; outcomes gained are listed per step in --format json."
     )
     return "\n".join(lines)
+
+
+def _gain(gain: float) -> str:
+    return "0" if round(gain * 100, 1) == 0 else f"{gain * 100:+.1f} pts"
+
+
+def roadmap_section(
+    budget: float,
+    *,
+    costs: Mapping[str, float | Mapping[int, float]] | None = None,
+    phases: Sequence[float] | None = None,
+) -> SectionBuilder:
+    """A section builder for the steering-committee report: the roadmap of the report's model for
+    ``budget`` (with ``costs`` and ``phases`` as :func:`~valuering.planning.roadmap` takes them).
+    Register it to have the report show the roadmap (``valuering report --roadmap N`` does this).
+
+    >>> from valuering import examples
+    >>> from valuering.report import ReportContext
+    >>> section = next(iter(roadmap_section(2)(ReportContext(examples.load("northwind-energy")))))
+    >>> section.title, section.blocks[0].text
+    ('Improvement roadmap', 'For a budget of 2: 2 raises costing 2 take effective coverage from 74.7 % to 80.9 %; every set of raises within the budget was tried.')
+    """
+
+    def build(context: ReportContext) -> Iterator[Section]:
+        plan = roadmap(context.pmo, budget, costs=costs, phases=phases, catalog=context.catalog)
+        how = (
+            "every set of raises within the budget was tried"
+            if plan.exact
+            else "chosen greedily by gain per cost"
+        )
+        summary = (
+            f"For a budget of {plan.budget:g}: {plural(len(plan), 'raise')} costing {plan.spent:g} "
+            f"take effective coverage from {percent(plan.value_before, 1)} to "
+            f"{percent(plan.value_after, 1)}; {how}."
+        )
+        rows: list[tuple[str, ...]] = [
+            (
+                str(n),
+                "" if step.phase is None else str(step.phase),
+                step.offering,
+                f"{step.from_level} -> {step.to_level}",
+                f"{step.cost:g}",
+                _gain(step.gain),
+                ", ".join(customer_name(context.pmo, c) for c in step.customers) or "nobody yet",
+            )
+            for n, step in enumerate(plan, start=1)
+        ]
+        blocks: list[Paragraph | Table] = [Paragraph(summary)]
+        headers: tuple[str, ...] = (
+            "step",
+            "phase",
+            "offering",
+            "level",
+            "cost",
+            "gain",
+            "for whom",
+        )
+        right: tuple[int, ...] = (0, 1, 4, 5)
+        if not plan.phases:  # no phase column
+            rows = [(row[0], *row[2:]) for row in rows]
+            headers, right = (headers[0], *headers[2:]), (0, 3, 4)
+        if rows:
+            blocks.append(Table(headers, rows, right=right))
+        yield Section("roadmap", "Improvement roadmap", blocks)
+
+    return build
