@@ -89,8 +89,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     whatif = subparsers.add_parser(
         "whatif",
         help="every headline figure before and after a few changes, and who gains or loses",
-        description="Compare the figures of a model before and after changes. "
-        + _accepted().replace("\n    ", "; ").replace(":;", ":"),
+        description="Compare the figures of a model before and after changes.\n\n"
+        + _accepted().replace("accepted forms", "Changes, in any number", 1)
+        + "\n\nPut -- before the changes if a removal (-OFFERING) is read as an option.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     # "-coaching" removes an offering: let the parser read a word after a dash as a change, not an
     # unknown option (argparse does this for negative numbers; "--" before the changes also works).
