@@ -3,16 +3,25 @@ no script, printable on A4 with each section on a new page."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from valuering import plot
 from valuering.catalog import Catalog
 from valuering.model import PMO
-from valuering.report._blocks import Block, Items, Paragraph, Picture, ReportContext, Table
+from valuering.report._blocks import (
+    Block,
+    Items,
+    Paragraph,
+    Picture,
+    ReportContext,
+    Section,
+    Table,
+)
 from valuering.report._markdown import document_title
 from valuering.report._sections import DOCUMENTS, build_sections
 
-__all__ = ["to_html"]
+__all__ = ["html_document", "to_html"]
 
 NO_PICTURES = (
     'The pictures need matplotlib, which is not installed (pip install "valuering[plot]"); '
@@ -132,9 +141,15 @@ def to_html(
     if document not in DOCUMENTS:
         build_sections(context, document)  # raises the unknown-document error
     sections = build_sections(context, document)
+    return html_document(document_title(pmo, document), sections, pictures=pictures)
+
+
+def html_document(title: str, sections: Sequence[Section], *, pictures: bool = True) -> str:
+    """``sections`` under ``title`` as one self-contained HTML page (pictures drawn when
+    ``pictures`` is true and matplotlib is installed)."""
     drawn = pictures and plot.available()
     has_pictures = any(isinstance(b, Picture) for s in sections for b in s.blocks)
-    title = escape(document_title(pmo, document))
+    title = escape(title)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',

@@ -3,16 +3,24 @@ are left out; the tables carry the same figures)."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
 from valuering.catalog import Catalog
 from valuering.model import PMO
-from valuering.report._blocks import Block, Items, Paragraph, Picture, ReportContext, Table
+from valuering.report._blocks import (
+    Block,
+    Items,
+    Paragraph,
+    Picture,
+    ReportContext,
+    Section,
+    Table,
+)
 from valuering.report._sections import DOCUMENTS, build_sections
 
-__all__ = ["document_title", "to_markdown"]
+__all__ = ["document_title", "markdown_document", "to_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|]|^#)")
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
 
 
 def document_title(pmo: PMO, document: str) -> str:
@@ -28,7 +36,10 @@ def escape(text: str) -> str:
     >>> escape("a|b *c* <d> #1"), escape("# 1")
     ('a\\|b \\*c\\* \\<d\\> #1', '\\# 1')
     """
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    if "\n" in text or "\r" in text or "\t" in text:
+        text = " ".join(text.split())
+    text = text.translate(_ESCAPES)
+    return "\\" + text if text.startswith("#") else text
 
 
 def _table(table: Table) -> list[str]:
@@ -75,8 +86,13 @@ def to_markdown(pmo: PMO, *, catalog: Catalog | None = None, document: str = "re
     context = ReportContext(pmo, catalog=catalog)
     if document not in DOCUMENTS:
         build_sections(context, document)  # raises the unknown-document error
-    lines = [f"# {escape(document_title(pmo, document))}"]
-    for section in build_sections(context, document):
+    return markdown_document(document_title(pmo, document), build_sections(context, document))
+
+
+def markdown_document(title: str, sections: Sequence[Section]) -> str:
+    """``sections`` under ``title`` as one Markdown document."""
+    lines = [f"# {escape(title)}"]
+    for section in sections:
         lines += ["", f"## {escape(section.title)}"]
         for block in section.blocks:
             rendered = _block(block)
