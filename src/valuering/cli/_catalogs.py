@@ -47,7 +47,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="a catalog id, built in or from a plugin (default: the --catalog file's catalog, "
         "else pmi-2025); a catalog file here reads as --catalog FILE",
     )
-    catalog_option(catalog)
+    catalog_option(
+        catalog,
+        "a catalog file to show; repeat it for catalog files that extend each other, in any order",
+    )
     catalog.add_argument(
         "--list",
         action="store_true",

@@ -29,7 +29,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help=".toml, .json, .yaml or .yml")
     format_option(validate)
-    catalog_option(validate)
+    catalog_option(
+        validate,
+        "a catalog file the models (or catalog files) name; repeat it for catalog files that "
+        "extend each other, in any order",
+    )
     validate.set_defaults(handler=_validate)
     convert = subparsers.add_parser(
         "convert", help="convert a model (or catalog) file to another format"

@@ -36,9 +36,9 @@ CATALOG_HELP = (
 CATALOG_HINT = "pass its file with --catalog FILE"
 
 
-def catalog_option(parser: argparse.ArgumentParser) -> None:
+def catalog_option(parser: argparse.ArgumentParser, help: str = CATALOG_HELP) -> None:
     """``--catalog FILE``, repeatable: catalog files that models (or other catalog files) name."""
-    parser.add_argument("--catalog", action="append", default=[], metavar="FILE", help=CATALOG_HELP)
+    parser.add_argument("--catalog", action="append", default=[], metavar="FILE", help=help)
 
 
 def model_arguments(parser: argparse.ArgumentParser) -> None:
