@@ -266,16 +266,17 @@ def value(context: ReportContext) -> Iterator[Section]:
 def health(context: ReportContext) -> Iterator[Section]:
     """The health-check findings."""
     findings = context.findings
-    blocks: list[Block] = (
-        [Items(str(f) for f in findings)]
-        if findings
-        else [
-            Paragraph(
-                "No findings: every offering serves expected outcomes, every expected outcome is "
-                "served and no prerequisite holds an offering down."
-            )
-        ]
-    )
+    if not findings:
+        message = (
+            "No findings: every offering serves expected outcomes, every expected outcome is "
+            "served and no prerequisite holds an offering down."
+        )
+        yield Section("health", "Health checks", [Paragraph(message)])
+        return
+    shown = [str(f) for f in findings[: 3 * TOP]]
+    blocks: list[Block] = [Items(shown)]
+    if len(findings) > len(shown):
+        blocks.append(Paragraph(more(len(findings), len(shown), "findings")))
     yield Section("health", "Health checks", blocks)
 
 
