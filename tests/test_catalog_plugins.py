@@ -134,9 +134,12 @@ def test_a_broken_plugin_is_an_error_naming_it_and_breaks_nothing_else(install: 
     with pytest.raises(ValidationError) as caught:
         get_catalog("plug-broken")
     assert str(caught.value) == (
-        "catalog plugin entry point 'plug-broken' = 'plug_broken:catalog' of plug-broken 1.0: "
-        "1 problem:\n  catalog: failed to load: RuntimeError: no network at import time"
+        "1 problem:\n  catalog: catalog plugin entry point 'plug-broken' = 'plug_broken:catalog' "
+        "of plug-broken 1.0 failed to load: RuntimeError: no network at import time"
     )
+    broken = vr.PMO(id="p", name="P", catalog="plug-broken")
+    with pytest.raises(ValidationError, match=r"plug-broken 1\.0 failed to load"):
+        vr.coverage(broken)  # the gate names the plugin too
     assert get_catalog("plug-fine").name == "plug-fine"
     assert get_catalog("pmi-2025").name == "pmi-2025"
 

@@ -166,9 +166,8 @@ def _described(point: metadata.EntryPoint) -> str:
 
 
 def _plugin_error(point: metadata.EntryPoint, message: str) -> ValidationError:
-    return ValidationError(
-        [Problem("catalog", message)], title=f"catalog plugin {_described(point)}"
-    )
+    """An error whose one problem names the plugin, so it survives being listed among others."""
+    return ValidationError([Problem("catalog", f"catalog plugin {_described(point)} {message}")])
 
 
 def _load_plugin(name: str, points: list[metadata.EntryPoint]) -> Catalog:
