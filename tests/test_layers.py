@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("catalog",),
     ("validation",),
     ("io",),
-    ("examples", "demand"),
+    ("examples", "demand", "templates"),
     ("graph",),
     ("scoring",),
     ("planning", "history"),

@@ -17,6 +17,7 @@ from typing import Any
 
 from valuering import demand as demand  # submodules users reach as valuering.<name>
 from valuering import examples as examples
+from valuering import templates as templates
 from valuering.catalog import (
     Catalog,
     dump_catalog,

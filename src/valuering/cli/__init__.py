@@ -12,13 +12,22 @@ import os
 import sys
 from collections.abc import Sequence
 
-from valuering.cli import _catalogs, _files, _foundation, _graph, _planning, _report, _scoring
+from valuering.cli import (
+    _catalogs,
+    _files,
+    _foundation,
+    _graph,
+    _new,
+    _planning,
+    _report,
+    _scoring,
+)
 from valuering.errors import ValueRingError
 
 __all__ = ["build_parser", "main"]
 
 # Modules that add subcommands, in the order they appear in --help.
-_MODULES = (_foundation, _catalogs, _scoring, _graph, _planning, _report, _files)
+_MODULES = (_foundation, _catalogs, _scoring, _graph, _planning, _report, _files, _new)
 
 
 def build_parser() -> argparse.ArgumentParser:
