@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("examples", "demand", "templates"),
     ("graph",),
     ("scoring",),
-    ("planning", "history"),
+    ("planning", "history", "surveys"),
     ("plot",),
     ("report",),
     ("testing",),
