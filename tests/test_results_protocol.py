@@ -48,6 +48,7 @@ from valuering.scoring import (
     smallest_mix,
     value_gap,
 )
+from valuering.surveys import Response, expectations_from_survey, team_assessment
 
 PUBLIC_MODULES = (
     "valuering",
@@ -55,6 +56,7 @@ PUBLIC_MODULES = (
     "valuering.graph",
     "valuering.planning",
     "valuering.scoring",
+    "valuering.surveys",
 )
 TAG = re.compile(r"</?(?:table|caption|thead|tbody|tr|th|td)(?: colspan=\"\d+\")?>")
 # An offering whose own name needs escaping in HTML: its rows must show it as text.
@@ -104,6 +106,10 @@ BUILDERS: dict[str, Callable[[PMO], object]] = {
     "AssessmentScore": lambda _: score_self_assessment(7, _ratings()),
     "WhatIf": lambda p: what_if(p, SetMaturity("portfolio-management", 4)),
     "Roadmap": lambda p: roadmap(p, 3),
+    "SurveyExpectations": lambda _: expectations_from_survey(
+        [Response("ann", "project-managers", "improved-success-rates", 4)]
+    ),
+    "TeamAssessment": lambda _: team_assessment(7, {"ann": _ratings(), "bob": _ratings()}),
 }
 
 
