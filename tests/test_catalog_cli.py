@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from valuering.catalog import load_catalog, loads_catalog, pmi_2025
+from valuering.catalog import load_catalog, load_catalogs, loads_catalog, pmi_2025
 from valuering.cli import main
 from valuering.io import catalog_json_schema
 
@@ -20,39 +20,19 @@ TEMPLATE = Path(__file__).parents[1] / "examples" / "catalog-plugin"
 KESTREL = str(TEMPLATE / "src" / "valuering_kestrel" / "kestrel-2025.toml")
 MODEL = str(TEMPLATE / "client-model.toml")
 
-# Kestrel's catalog split in two files: the firm's base, and the client catalog on top of it.
-FIRM = """\
-schema = "valuering-catalog/1"
-name = "kestrel-base"
-extends = "pmi-2025"
-
-[[outcomes]]
-id = "regulatory-readiness"
-name = "Regulatory readiness"
-horizon = "medium"
-
-[[competences]]
-id = "regulatory-knowledge"
-name = "Regulatory knowledge"
-"""
-CLIENT = """\
-schema = "valuering-catalog/1"
-name = "kestrel-2025"
-extends = "kestrel-base"
-
-[[services]]
-id = "regulatory-change-desk"
-name = "Regulatory change desk"
-category = "operational"
-level_names = ["Reactive", "Tracked", "Planned", "Embedded", "Anticipating"]
-competences = ["regulatory-knowledge"]
-outcomes = { regulatory-readiness = 1.0, better-quality-of-project-results = 0.5 }
-
-[[links]]
-service = "governance-oversight"
-outcome = "regulatory-readiness"
-strength = 0.5
-"""
+# Kestrel's catalog split in two files: the firm's base (the outcome and the competence), and the
+# client catalog on top of it (the service and the link).
+KESTREL_TEXT = Path(KESTREL).read_text(encoding="utf-8")
+FIRM = (
+    KESTREL_TEXT.split("[[services]]")[0]
+    .replace('name = "kestrel-2025"', 'name = "kestrel-base"')
+    .replace('title = "Kestrel Advisory PMO catalog (2025)"\n', "")
+)
+CLIENT = (
+    'schema = "valuering-catalog/1"\nname = "kestrel-2025"\n'
+    'title = "Kestrel Advisory PMO catalog (2025)"\nextends = "kestrel-base"\n\n'
+    "[[services]]" + KESTREL_TEXT.split("[[services]]")[1]
+)
 
 # Every command that reads a model, with the arguments after the model file.
 COMMANDS = [
@@ -63,6 +43,10 @@ COMMANDS = [
     ["impact", "governance"],
     ["check"],
     ["graph"],
+    ["demo"],
+    ["report", "--format", "text"],
+    ["whatif", "desk.maturity=3"],
+    ["roadmap", "--budget", "2"],
 ]
 
 
@@ -72,7 +56,9 @@ def chain(tmp_path: Path) -> list[str]:
     firm.write_text(FIRM, encoding="utf-8")
     client = tmp_path / "client.yaml"  # formats mix freely in a chain
     client.write_text(yaml.safe_dump(tomllib.loads(CLIENT)), encoding="utf-8")
-    return [str(client), str(firm)]  # the client first: the order does not matter
+    files = [str(client), str(firm)]  # the client first: the order does not matter
+    assert load_catalogs(files)["kestrel-2025"] == load_catalog(KESTREL)
+    return files
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
@@ -130,7 +116,7 @@ def test_validate_reports_catalog_file_problems_as_file_problems(
     bad.write_text(FIRM.replace('horizon = "medium"', 'horizon = "soon"'), encoding="utf-8")
     assert main(["validate", MODEL, "--catalog", str(bad)]) == 1
     out = capsys.readouterr().out
-    assert out.startswith(f"{bad}:8: outcomes[0].horizon: string 'soon' is not one of")
+    assert out.startswith(f"{bad}:9: outcomes[0].horizon: string 'soon' is not one of")
 
 
 def test_validate_checks_catalog_files_of_a_chain(

@@ -6,8 +6,8 @@ import argparse
 
 from valuering import examples, report
 from valuering.cli._options import (
-    CATALOG_HELP,
     FILE_HELP,
+    catalog_option,
     format_option,
     load_model,
     print_json,
@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``demo`` subcommand."""
     demo = subparsers.add_parser("demo", help="summarise a model (by default the bundled example)")
     demo.add_argument("file", nargs="?", metavar="MODEL", help=f"{FILE_HELP}; default: an example")
-    demo.add_argument("--catalog", metavar="CATALOG_FILE", help=CATALOG_HELP)
+    catalog_option(demo)
     demo.add_argument(
         "--example", default=examples.NAMES[0], choices=examples.NAMES, help="which example to show"
     )
