@@ -50,6 +50,7 @@ from valuering.io import dump, load
 from valuering.model import (
     PMO,
     ApproachDefinition,
+    Assessment,
     Competence,
     CoverageScope,
     Customer,
@@ -125,6 +126,7 @@ __all__ = [
     "PMO",
     "AddOffering",
     "ApproachDefinition",
+    "Assessment",
     "AssessmentBand",
     "Catalog",
     "Competence",

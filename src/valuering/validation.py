@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import functools
 import threading
+import tomllib
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from importlib import resources
 
 import attrs
 import networkx as nx
@@ -34,7 +36,9 @@ from valuering.errors import (
     did_you_mean,
     sort_problems,
 )
-from valuering.model import PMO, ServiceOffering
+from valuering.model import PMO, FlywheelStep, ServiceOffering
+
+STATEMENTS_PER_SECTION = 5  # as in the scoring layer's instruments
 
 __all__ = [
     "bind_catalog",
@@ -237,8 +241,61 @@ def find_problems(pmo: PMO, *, catalog: Catalog | None = None) -> list[Problem]:
         *_objective_problems(pmo, cat),
         *_cycle_problems(pmo),
         *_shared_id_problems(pmo, cat),
+        *_assessment_problems(pmo),
     ]
     return sort_problems(problems)
+
+
+@functools.cache
+def _assessment_sections() -> Mapping[str, tuple[str, ...]]:
+    """Section ids of each step's self-assessment instrument, by step id.
+
+    Read from the instrument file itself (the scoring layer owns it and sits above this one), so the
+    check and the scoring cannot disagree about which sections a step has.
+    """
+    source = resources.files("valuering") / "scoring" / "data" / "self_assessments.toml"
+    steps = tomllib.loads(source.read_text(encoding="utf-8"))["steps"]
+    ordered = list(FlywheelStep)
+    return {
+        ordered[entry["step"] - 1].value: tuple(s["id"] for s in entry["sections"])
+        for entry in steps
+    }
+
+
+def _assessment_problems(pmo: PMO) -> Iterator[Problem]:
+    """Every assessment rates each section of its step's instrument with five ratings."""
+    seen: dict[tuple[str, object], int] = {}
+    for i, assessment in enumerate(pmo.assessments):
+        key = (assessment.step.value, assessment.date)
+        if key in seen:
+            yield Problem(
+                f"assessments[{i}]",
+                f"step {assessment.step.value!r} assessed twice on {assessment.date} "
+                f"(first at assessments[{seen[key]}])",
+            )
+        seen.setdefault(key, i)
+        known = _assessment_sections()[assessment.step.value]
+        for section, ratings in assessment.ratings.items():
+            path = f"assessments[{i}].ratings.{section}"
+            if section not in known:
+                yield Problem(
+                    path,
+                    f"step {assessment.step.number} has no section {section!r}"
+                    f"{did_you_mean(section, known)}",
+                )
+            elif len(ratings) != STATEMENTS_PER_SECTION:
+                yield Problem(
+                    path,
+                    f"expected {STATEMENTS_PER_SECTION} ratings (one per statement), "
+                    f"got {len(ratings)}",
+                )
+        missing = [s for s in known if s not in assessment.ratings]
+        if missing:
+            yield Problem(
+                f"assessments[{i}].ratings",
+                f"missing the ratings of section{'s' if len(missing) > 1 else ''} "
+                + ", ".join(repr(s) for s in missing),
+            )
 
 
 def _unknown(path: str, kind: str, ident: str, known: Iterable[str]) -> Problem:

@@ -13,6 +13,7 @@ patterns come from the fields' own checks, which carry them as data (``int_betwe
 
 from __future__ import annotations
 
+import datetime
 import enum
 from typing import Any, get_args, get_origin
 
@@ -108,6 +109,8 @@ def _type_schema(kind: Any, definitions: dict[str, Schema]) -> Schema:
         return {"type": "number"}
     if kind is str:
         return {"type": "string"}
+    if kind is datetime.date:
+        return {"type": "string", "format": "date"}
     if isinstance(kind, type) and attrs.has(kind):
         return _ref(kind, definitions)
     if is_mapping(kind):

@@ -3,6 +3,7 @@
 Everything here is re-exported from :mod:`valuering`.
 """
 
+from valuering.model.assessments import Assessment
 from valuering.model.baseline import (
     IndustryProfile,
     OrganizationalBaseline,
@@ -42,6 +43,7 @@ from valuering.model.team import TeamMember
 __all__ = [
     "PMO",
     "ApproachDefinition",
+    "Assessment",
     "Competence",
     "CoverageScope",
     "Customer",

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from functools import cached_property
 from types import MappingProxyType
@@ -20,6 +21,8 @@ import attrs
 
 from valuering.errors import UnknownIdError
 from valuering.model import _checks as check
+from valuering.model.assessments import Assessment
+from valuering.model.assessments import date as date_check
 from valuering.model.baseline import OrganizationalBaseline, StrategicObjective
 from valuering.model.customers import Customer
 from valuering.model.enums import Scenario
@@ -35,7 +38,9 @@ __all__ = ["PMO"]
 class PMO:
     """A Project Management Office as a service provider: who it serves and what it runs.
 
-    ``catalog`` names the reference catalog its service, outcome and competence ids come from.
+    ``catalog`` names the reference catalog its service, outcome and competence ids come from;
+    ``as_of`` is the date the model describes (a snapshot's date), ``assessments`` the flywheel
+    self-assessments taken.
     Lookups by id (:meth:`customer`, :meth:`offering`, ...) raise
     :class:`~valuering.errors.UnknownIdError` with a suggestion when the id is unknown.
     """
@@ -43,6 +48,7 @@ class PMO:
     id: str = attrs.field(validator=check.kebab_id)
     name: str = attrs.field(validator=check.name)
     catalog: str = attrs.field(default="pmi-2025", validator=check.kebab_id)
+    as_of: datetime.date | None = attrs.field(default=None, validator=check.optional(date_check))
     baseline: OrganizationalBaseline = attrs.field(
         factory=OrganizationalBaseline, validator=check.instance_of(OrganizationalBaseline)
     )
@@ -66,6 +72,9 @@ class PMO:
     )
     indicators: tuple[Indicator, ...] = attrs.field(
         default=(), converter=check.to_tuple, validator=check.each(check.instance_of(Indicator))
+    )
+    assessments: tuple[Assessment, ...] = attrs.field(
+        default=(), converter=check.to_tuple, validator=check.each(check.instance_of(Assessment))
     )
     scenario: Scenario | None = attrs.field(
         default=None, validator=check.optional(check.member_of(Scenario))

@@ -14,6 +14,7 @@ valid against its catalog: ids are unique, references resolve and dependencies f
 
 from __future__ import annotations
 
+import datetime
 import string
 from collections.abc import Sequence
 from typing import Any
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 from valuering.catalog import Catalog, pmi_2025
 from valuering.model import (
     PMO,
+    Assessment,
     Competence,
     Customer,
     DeliveryModel,
@@ -46,8 +48,10 @@ from valuering.model import (
     StrategicObjective,
     TeamMember,
 )
+from valuering.scoring import self_assessment
 
 __all__ = [
+    "assessments",
     "catalog_services",
     "competence_definitions",
     "customers",
@@ -307,8 +311,28 @@ def pmos(
         offerings=chosen_offerings,
         team=team,
         indicators=indicators,
+        as_of=draw(st.none() | st.dates(datetime.date(2000, 1, 1), datetime.date(2100, 12, 31))),
+        assessments=draw(st.lists(assessments(), max_size=2, unique_by=lambda a: (a.step, a.date))),
         scenario=draw(st.none() | st.sampled_from(Scenario)),
         extra=draw(extra_data()),
+    )
+
+
+@st.composite
+def assessments(draw: st.DrawFn) -> Assessment:
+    """Self-assessments of one flywheel step with five ratings for every section of its instrument.
+
+    >>> from hypothesis import find
+    >>> len(find(assessments(), lambda a: True).ratings) >= 4
+    True
+    """
+    step = draw(st.sampled_from(FlywheelStep))
+    ratings = st.lists(st.integers(1, 5), min_size=5, max_size=5)
+    return Assessment(
+        step=step,
+        date=draw(st.dates(datetime.date(2000, 1, 1), datetime.date(2100, 12, 31))),
+        respondent=draw(st.just("") | names()),
+        ratings={section.id: draw(ratings) for section in self_assessment(step).sections},
     )
 
 
