@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import importlib
 import inspect
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ EXTRA_ARGUMENTS: dict[str, object] = {
     "offering_id": "reporting",
     "node_id": "improved-success-rates",
     "services": ["portfolio-management"],
+    "budget": 3,
 }
 
 
@@ -63,7 +65,8 @@ def _call(function: Callable[..., Any], pmo: vr.PMO, **options: Any) -> Any:
     arguments = {
         p.name: EXTRA_ARGUMENTS[p.name]
         for p in parameters
-        if p.default is inspect.Parameter.empty and p.kind is not p.KEYWORD_ONLY
+        if p.default is inspect.Parameter.empty
+        and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
     }
     return function(pmo, **arguments, **options)
 
@@ -254,13 +257,21 @@ def test_bind_catalog_checks_first() -> None:
     assert validation.bound_catalog(pmo) is None
 
 
-def test_a_binding_goes_with_its_model() -> None:
+def test_what_is_remembered_goes_with_its_model() -> None:
     pmo = validation.bind_catalog(vr.PMO(id="p", name="P"), catalog=pmi_2025().extend(name="gone"))
-    key = id(pmo)
-    assert key in validation._records
+    vr.trace_all(pmo)  # derived work that refers back to the model
+    alive = weakref.ref(pmo)
     del pmo
     gc.collect()
-    assert key not in validation._records
+    assert alive() is None
+
+
+def test_a_changed_copy_is_analysed_afresh() -> None:
+    pmo = vr.examples.load("northwind-energy")
+    before = vr.coverage(pmo)
+    lower = attrs.evolve(pmo, customers=pmo.customers[:1])  # one customer's demand only
+    assert vr.coverage(lower).total != before.total
+    assert vr.coverage(pmo) is before  # the headline figure is computed once per model
 
 
 def test_bad_catalog_arguments_are_named() -> None:

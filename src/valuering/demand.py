@@ -32,8 +32,8 @@ import attrs
 from valuering._tables import NO_NAMES, Keyed, Names, percent, plural, summary
 from valuering.catalog import Catalog
 from valuering.errors import Problem, UnknownIdError, ValidationError
-from valuering.model import PMO, Customer
-from valuering.validation import sound
+from valuering.model import PMO, Customer, ServiceOffering
+from valuering.validation import derived, sound
 
 __all__ = [
     "Coverage",
@@ -107,7 +107,7 @@ def outcome_demand(pmo: PMO, *, catalog: Catalog | None = None) -> OutcomeDemand
     ('higher-return-on-investment', 0.135, 1.0)
     """
     cat = sound(pmo, catalog=catalog)
-    return demand_from_expected(expected_by(pmo.customers), names=Names(pmo, cat))
+    return demand_of(pmo, cat)
 
 
 def expected_by(customers: Iterable[Customer]) -> dict[str, tuple[list[str], list[float]]]:
@@ -220,16 +220,24 @@ def coverage(
     0.2541
     """
     cat = sound(pmo, catalog=catalog)
-    if offerings is None:
-        chosen = pmo.offerings
-    else:
-        chosen = tuple(pmo.offering(i) for i in _distinct_ids(offerings, "offerings"))
+    if offerings is None:  # the headline figure: shared by every analysis of this model
+        key = "coverage-maturity-weighted" if maturity_weighted else "coverage"
+        return derived(
+            pmo, cat, key, lambda: _coverage_of(pmo, cat, pmo.offerings, maturity_weighted)
+        )
+    chosen = tuple(pmo.offering(i) for i in _distinct_ids(offerings, "offerings"))
+    return _coverage_of(pmo, cat, chosen, maturity_weighted)
+
+
+def _coverage_of(
+    pmo: PMO, catalog: Catalog, chosen: Iterable[ServiceOffering], maturity_weighted: bool
+) -> Coverage:
     strengths = []
     for offering in chosen:
-        outcomes = _service_outcomes(cat, offering.service)
+        outcomes = _service_outcomes(catalog, offering.service)
         factor = offering.maturity / 5 if maturity_weighted else 1.0
         strengths.append({o: m * factor for o, m in outcomes.items()})
-    return _coverage(_demand(pmo), strengths, Names(pmo, cat))
+    return _coverage(demand_of(pmo, catalog), strengths, Names(pmo, catalog))
 
 
 def service_coverage(
@@ -250,11 +258,22 @@ def service_coverage(
     cat = sound(pmo, catalog=catalog)
     chosen = _distinct_ids(services, "services")
     strengths = [_service_outcomes(cat, s) for s in chosen]
-    return _coverage(_demand(pmo), strengths, Names(pmo, cat))
+    return _coverage(demand_of(pmo, cat), strengths, Names(pmo, cat))
 
 
-def _demand(pmo: PMO) -> OutcomeDemand:
-    return demand_from_expected(expected_by(pmo.customers))
+def expected_by_of(pmo: PMO, catalog: Catalog) -> dict[str, tuple[list[str], list[float]]]:
+    """:func:`expected_by` of a model already found sound, computed once per model and catalog."""
+    return derived(pmo, catalog, "expected-by", lambda: expected_by(pmo.customers))
+
+
+def demand_of(pmo: PMO, catalog: Catalog) -> OutcomeDemand:
+    """D_o of a model already found sound, computed once per model and catalog."""
+    return derived(
+        pmo,
+        catalog,
+        "outcome-demand",
+        lambda: demand_from_expected(expected_by_of(pmo, catalog), names=Names(pmo, catalog)),
+    )
 
 
 def _distinct_ids(ids: Iterable[str], argument: str) -> list[str]:

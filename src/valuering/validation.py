@@ -20,10 +20,10 @@ from __future__ import annotations
 import functools
 import threading
 import tomllib
-import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
+from typing import Any, TypeVar, cast
 
 import attrs
 import networkx as nx
@@ -51,42 +51,36 @@ __all__ = [
 ]
 
 
+T = TypeVar("T")
+
+
 @attrs.define
 class _Record:
-    """What valuering remembers about one model object: the catalog it was loaded with (if any)
-    and the catalogs it has been found sound against."""
+    """What valuering remembers about one model object: the catalog it was loaded with (if any),
+    the catalogs it has been found sound against and the work derived from it."""
 
-    model: weakref.ref[PMO]
     bound: Catalog | None = None
     sound_against: list[Catalog] = attrs.Factory(list)
+    # Work derived from the model and one of those catalogs, by (id of the catalog, key).
+    derived: dict[tuple[int, str], Any] = attrs.Factory(dict)
 
 
-# By object identity, not by value: two equal models loaded with different catalogs stay apart. An
-# entry goes when its model is garbage-collected.
-_records: dict[int, _Record] = {}
+# Kept on the model object itself (by identity, not by value): two equal models loaded with
+# different catalogs stay apart, and everything remembered goes when the model does.
 _records_lock = threading.Lock()
 
 
 def _record(pmo: PMO) -> _Record:
-    key = id(pmo)
-    with _records_lock:
-        record = _records.get(key)
-        if record is None or record.model() is not pmo:
-            record = _Record(weakref.ref(pmo, functools.partial(_forget, key)))
-            _records[key] = record
-        return record
-
-
-def _forget(key: int, dead: weakref.ref[PMO]) -> None:
-    with _records_lock:
-        record = _records.get(key)
-        if record is not None and record.model is dead:
-            del _records[key]
+    state = pmo._analysis_state
+    record = state.get("record")
+    if record is None:
+        with _records_lock:
+            record = state.setdefault("record", _Record())
+    return cast("_Record", record)
 
 
 def _known_record(pmo: PMO) -> _Record | None:
-    record = _records.get(id(pmo))
-    return record if record is not None and record.model() is pmo else None
+    return cast("_Record | None", pmo._analysis_state.get("record"))
 
 
 def _require_pmo(pmo: object) -> None:
@@ -188,6 +182,33 @@ def sound(pmo: PMO, *, catalog: Catalog | None = None) -> Catalog:
         raise ValidationError(problems)
     remember_sound(pmo, cat)
     return cat
+
+
+def derived(pmo: PMO, catalog: Catalog, key: str, build: Callable[[], T]) -> T:
+    """What ``build()`` derives from ``pmo`` and ``catalog``, computed once per model object and
+    catalog object and shared by every analysis that asks for the same ``key``.
+
+    Call it after :func:`sound` has passed ``pmo`` against ``catalog``. Models and catalogs are
+    read-only, so derived work never goes stale; a changed copy (``attrs.evolve``) is another object
+    and gets its own. The work lives as long as the model object does.
+
+    >>> from valuering import examples, pmi_2025
+    >>> pmo = examples.load("northwind-energy")
+    >>> first = derived(pmo, pmi_2025(), "doc-example", lambda: [len(pmo.offerings)])
+    >>> derived(pmo, pmi_2025(), "doc-example", lambda: [0]) is first
+    True
+    """
+    record = _known_record(pmo)
+    if record is None or not any(known is catalog for known in record.sound_against):
+        sound(pmo, catalog=catalog)
+        record = _record(pmo)
+    slot = (id(catalog), key)
+    try:
+        return cast("T", record.derived[slot])
+    except KeyError:
+        value = build()
+        with _records_lock:
+            return cast("T", record.derived.setdefault(slot, value))
 
 
 def remember_sound(pmo: PMO, catalog: Catalog, *, bind: bool = False) -> None:

@@ -59,7 +59,7 @@ def _offering_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _trace(args: argparse.Namespace) -> int:
     pmo, catalog = load_model(args)
-    trace = ValueAnalysis(pmo, catalog=catalog).trace(args.offering)
+    trace = ValueAnalysis.of(pmo, catalog=catalog).trace(args.offering)
     if args.format == "json":
         print_json(trace)
     else:
@@ -69,7 +69,7 @@ def _trace(args: argparse.Namespace) -> int:
 
 def _impact(args: argparse.Namespace) -> int:
     pmo, catalog = load_model(args)
-    impact = ValueAnalysis(pmo, catalog=catalog).impact(args.offering)
+    impact = ValueAnalysis.of(pmo, catalog=catalog).impact(args.offering)
     if args.format == "json":
         print_json(impact)
     else:

@@ -14,14 +14,9 @@ from functools import cached_property
 
 from valuering._tables import Names
 from valuering.catalog import Catalog
-from valuering.demand import (
-    OutcomeDemand,
-    demand_from_expected,
-    expected_by,
-    shares_by_customer,
-)
+from valuering.demand import OutcomeDemand, demand_of, expected_by_of, shares_by_customer
 from valuering.errors import UnknownIdError
-from valuering.graph._dependencies import dependency_graph_and_waves
+from valuering.graph._dependencies import dependency_order
 from valuering.graph._results import (
     Attribution,
     Contributor,
@@ -36,7 +31,7 @@ from valuering.graph._results import (
     _Shared,
 )
 from valuering.model import PMO
-from valuering.validation import sound
+from valuering.validation import derived, sound
 
 __all__ = ["ValueAnalysis"]
 
@@ -61,9 +56,9 @@ class ValueAnalysis:
     def __init__(self, pmo: PMO, *, catalog: Catalog | None = None) -> None:
         self.pmo = pmo
         self.catalog = sound(pmo, catalog=catalog)
-        self._expected_by = expected_by(pmo.customers)
-        self.demand: OutcomeDemand = demand_from_expected(self._expected_by, names=self._names)
-        graph, waves = dependency_graph_and_waves(pmo)
+        waves, dependents = derived(
+            pmo, self.catalog, "dependency-order", lambda: dependency_order(pmo)
+        )
         #: The delivery waves, as :func:`~valuering.graph.delivery_waves` gives them.
         self.waves: tuple[tuple[str, ...], ...] = waves
         #: Offering ids in delivery order: wave by wave, by id within a wave.
@@ -71,8 +66,10 @@ class ValueAnalysis:
         self.index = {ident: i for i, ident in enumerate(self.order)}
         by_id = {o.id: o for o in pmo.offerings}
         self.offerings = tuple(by_id[ident] for ident in self.order)
-        self._prerequisites = [sorted(self.index[d] for d in o.depends_on) for o in self.offerings]
-        self._dependents = [sorted(self.index[d] for d in graph.successors(o)) for o in self.order]
+        self._prerequisites = [
+            sorted({self.index[d] for d in o.depends_on}) for o in self.offerings
+        ]
+        self._dependents = [sorted(self.index[d] for d in dependents[o]) for o in self.order]
         # Offerings of one service share its strength map (and, below, everything derived from it).
         by_service = {
             s: {o: m for o, m in sorted(self.catalog.services[s].outcomes.items()) if m > 0}
@@ -83,6 +80,28 @@ class ValueAnalysis:
         for i, strengths in enumerate(self._strengths):
             for outcome, m in strengths.items():
                 self._servers.setdefault(outcome, []).append((i, m))
+
+    @classmethod
+    def of(cls, pmo: PMO, *, catalog: Catalog | None = None) -> ValueAnalysis:
+        """The analysis of ``pmo``, built once per model and catalog and shared by every public
+        function that traces value (they all call this).
+
+        >>> from valuering import examples
+        >>> pmo = examples.load("northwind-energy")
+        >>> ValueAnalysis.of(pmo) is ValueAnalysis.of(pmo)
+        True
+        """
+        cat = sound(pmo, catalog=catalog)
+        return derived(pmo, cat, "value-analysis", lambda: cls(pmo, catalog=cat))
+
+    @cached_property
+    def _expected_by(self) -> Mapping[str, tuple[Sequence[str], Sequence[float]]]:
+        return expected_by_of(self.pmo, self.catalog)
+
+    @cached_property
+    def demand(self) -> OutcomeDemand:
+        """D_o for every expected outcome (formula 1), shared with :func:`~valuering.outcome_demand`."""
+        return demand_of(self.pmo, self.catalog)
 
     @cached_property
     def customer_shares(self) -> Mapping[str, Mapping[str, float]]:

@@ -41,7 +41,7 @@ def build_graph(pmo: PMO, *, catalog: Catalog | None = None) -> nx.DiGraph[str]:
     >>> sorted(graph.successors("stronger-governance-and-compliance"))
     ['head-of-compliance', 'regulatory-trust']
     """
-    analysis = ValueAnalysis(pmo, catalog=catalog)
+    analysis = ValueAnalysis.of(pmo, catalog=catalog)
     graph: nx.DiGraph[str] = nx.DiGraph(pmo=pmo.id, name=pmo.name, catalog=analysis.catalog.name)
     for objective in pmo.objectives:
         graph.add_node(

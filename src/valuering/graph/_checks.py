@@ -84,7 +84,7 @@ def check(pmo: PMO, *, catalog: Catalog | None = None) -> Findings:
     ...     print(finding)
     unmet-demand: outcome 'improved-project-customer-relationships' is expected (1.6 % of demand) but no offering serves it
     """
-    return findings(ValueAnalysis(pmo, catalog=catalog))
+    return findings(ValueAnalysis.of(pmo, catalog=catalog))
 
 
 def findings(analysis: ValueAnalysis) -> Findings:

@@ -50,7 +50,7 @@ def value_attribution(pmo: PMO, *, catalog: Catalog | None = None) -> Attributio
     >>> round(shares.total, 10) == round(coverage(pmo).total, 10)
     True
     """
-    return ValueAnalysis(pmo, catalog=catalog).attribution()
+    return ValueAnalysis.of(pmo, catalog=catalog).attribution()
 
 
 def trace_value(pmo: PMO, offering_id: str, *, catalog: Catalog | None = None) -> ValueTrace:
@@ -70,7 +70,7 @@ def trace_value(pmo: PMO, offering_id: str, *, catalog: Catalog | None = None) -
     >>> trace.dependents
     ('assurance', 'portfolio-management', 'benefits', 'executive-advice', 'resource-management')
     """
-    return ValueAnalysis(pmo, catalog=catalog).trace(offering_id)
+    return ValueAnalysis.of(pmo, catalog=catalog).trace(offering_id)
 
 
 def trace_all(pmo: PMO, *, catalog: Catalog | None = None) -> Traces:
@@ -83,7 +83,7 @@ def trace_all(pmo: PMO, *, catalog: Catalog | None = None) -> Traces:
     >>> len(traces), traces["coaching"].dependents
     (12, ())
     """
-    return ValueAnalysis(pmo, catalog=catalog).traces()
+    return ValueAnalysis.of(pmo, catalog=catalog).traces()
 
 
 def impact_of(pmo: PMO, offering_id: str, *, catalog: Catalog | None = None) -> Impact:
@@ -103,7 +103,7 @@ def impact_of(pmo: PMO, offering_id: str, *, catalog: Catalog | None = None) -> 
     >>> round(impact.demand_at_risk, 4)
     0.2661
     """
-    return ValueAnalysis(pmo, catalog=catalog).impact(offering_id)
+    return ValueAnalysis.of(pmo, catalog=catalog).impact(offering_id)
 
 
 def impact_all(pmo: PMO, *, catalog: Catalog | None = None) -> Impacts:
@@ -117,7 +117,7 @@ def impact_all(pmo: PMO, *, catalog: Catalog | None = None) -> Impacts:
     >>> max(impacts.values(), key=lambda i: i.demand_at_risk).offering
     'methodology'
     """
-    return ValueAnalysis(pmo, catalog=catalog).impacts()
+    return ValueAnalysis.of(pmo, catalog=catalog).impacts()
 
 
 def contributors(pmo: PMO, node_id: str, *, catalog: Catalog | None = None) -> Contributors:
@@ -136,7 +136,7 @@ def contributors(pmo: PMO, node_id: str, *, catalog: Catalog | None = None) -> C
     >>> round(behind[3].share, 4), round(behind[3].enabled_share, 4), behind[3].enables
     (0.0242, 0.0485, ('benefits', 'executive-advice'))
     """
-    return ValueAnalysis(pmo, catalog=catalog).contributors(node_id)
+    return ValueAnalysis.of(pmo, catalog=catalog).contributors(node_id)
 
 
 def effective_maturity(pmo: PMO, *, catalog: Catalog | None = None) -> EffectiveMaturity:
@@ -151,4 +151,4 @@ def effective_maturity(pmo: PMO, *, catalog: Catalog | None = None) -> Effective
     >>> levels.held_by["resource-management"]
     'resource-management'
     """
-    return ValueAnalysis(pmo, catalog=catalog).effective_maturity()
+    return ValueAnalysis.of(pmo, catalog=catalog).effective_maturity()

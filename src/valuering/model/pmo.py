@@ -98,6 +98,13 @@ class PMO:
         return self.baseline.strategy.objectives
 
     @cached_property
+    def _analysis_state(self) -> dict[str, Any]:
+        # Private to valuering.validation: the catalog this object was loaded with, the catalogs it
+        # has passed and work derived from it. Not a field, so never compared, copied, pickled or
+        # written; it goes with the object, and a changed copy starts without it.
+        return {}
+
+    @cached_property
     def _offerings_by_id(self) -> Mapping[str, ServiceOffering]:
         return MappingProxyType({o.id: o for o in self.offerings})
 

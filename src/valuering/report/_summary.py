@@ -176,7 +176,7 @@ def summary_data(pmo: PMO, *, catalog: Catalog | None = None) -> dict[str, Any]:
     ('methodology', ['methodology', 'pmis'])
     """
     cat = sound(pmo, catalog=catalog)
-    analysis = ValueAnalysis(pmo, catalog=cat)
+    analysis = ValueAnalysis.of(pmo, catalog=cat)
     impacts = analysis.impacts()
     worst = max(
         impacts.values(),

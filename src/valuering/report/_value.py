@@ -125,7 +125,7 @@ def text_findings(findings: Sequence[Finding], pmo: PMO) -> str:
 
 def value_section(pmo: PMO, catalog: Catalog) -> str:
     """The summary's value picture: coverage, largest shares, the riskiest loss, delivery waves."""
-    analysis = ValueAnalysis(pmo, catalog=catalog)
+    analysis = ValueAnalysis.of(pmo, catalog=catalog)
     shares = analysis.attribution()
     largest = max(shares.values(), default=0.0)
     rows = [
