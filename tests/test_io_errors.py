@@ -311,17 +311,18 @@ def test_an_integer_beyond_the_float_range_is_a_problem_at_its_path() -> None:
         (
             "schema: valuering/1\nid: d\nname: D\nextra: {since: 2024-13-45}\n",
             "yaml",
-            "None: (document): not valid YAML: month must be in 1..12",
+            "4: (document): not valid YAML: month must be in 1..12 (line 4, column 16)",
         ),
         (
             "schema: valuering/1\nid: d\nname: D\nextra: {n: !!int abc}\n",
             "yaml",
-            "None: (document): not valid YAML: invalid literal for int() with base 10: 'abc'",
+            "4: (document): not valid YAML: invalid literal for int() with base 10: 'abc' "
+            "(line 4, column 12)",
         ),
         (
             '{"n": 1' + "0" * 5000 + "}",
             "json",
-            "None: (document): not valid JSON: Exceeds the limit (4300 digits) for integer "
+            "1: (document): not valid JSON: Exceeds the limit (4300 digits) for integer "
             "string conversion: value has 5001 digits",
         ),
     ],

@@ -204,10 +204,10 @@ def test_read_ratings_errors(tmp_path: Path) -> None:
         read_ratings(bad)
     assert info.value.title == str(bad)
     assert [(p.line, str(p)) for p in info.value.problems] == [
+        (1, "sections: missing: a table of section ids to five ratings each"),
+        (1, "step: missing: the flywheel step (1-10) these ratings are for"),
         (1, "stepp: unknown key; did you mean 'step'?"),
-        (None, "sections: missing: a table of section ids to five ratings each"),
-        (None, "step: missing: the flywheel step (1-10) these ratings are for"),
-    ]
+    ]  # a missing key is on the document's first line
     assert {p.file for p in info.value.problems} == {str(bad)}
     broken = tmp_path / "broken.toml"
     broken.write_text("step = \n", encoding="utf-8")

@@ -30,8 +30,10 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import reprlib
+import types
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, NoReturn, TypeVar, get_args, get_origin
+from typing import Any, NoReturn, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -43,6 +45,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from valuering._document._bounds import free_problems, scalar_problem, text_problem
 from valuering._document._locate import join_path
 from valuering.errors import Problem, ValidationError, did_you_mean
 from valuering.model import _checks, enums
@@ -50,6 +53,7 @@ from valuering.model import _checks, enums
 __all__ = [
     "Strictness",
     "converter",
+    "free_data_problems",
     "make_converter",
     "problems_from",
     "structure",
@@ -76,13 +80,19 @@ class Diagnosed(ValidationError):
         self.partial = partial
 
 
+# Shows the start of a value only: a hostile value may be huge or nested thousands of levels deep.
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother, _SHORT.maxlong = 3, 60, 60, 60
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = 6
+
+
 def _describe(value: object) -> str:
     if value is None:
         return "null"
     kind = {bool: "boolean", int: "integer", float: "number", str: "string", list: "list"}.get(
         type(value), "table" if isinstance(value, Mapping) else type(value).__name__
     )
-    shown = repr(value)
+    shown = _SHORT.repr(value)
     if len(shown) > 40:
         shown = shown[:37] + "..."
     return f"{kind} {shown}"
@@ -91,12 +101,19 @@ def _describe(value: object) -> str:
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise Strictness(f"expected a string, got {_describe(value)}")
+    if not value.isascii():
+        problem = text_problem(value)
+        if problem is not None:
+            raise Strictness(problem)
     return value
 
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise Strictness(f"expected an integer, got {_describe(value)}")
+    problem = scalar_problem(value)
+    if problem is not None:
+        raise Strictness(problem)
     return value
 
 
@@ -159,6 +176,16 @@ def _is_set(kind: Any) -> bool:
 def _is_free_data(kind: Any) -> bool:
     """``Mapping[str, Any]``: the ``extra`` tables, kept exactly as written."""
     return is_mapping(kind) and get_args(kind)[1:] == (Any,)
+
+
+def _structure_free(value: object, _: type) -> Mapping[str, Any]:
+    """Free-form data is kept as written, once every value in it is one a file can carry."""
+    if not isinstance(value, Mapping):
+        raise Strictness(f"expected a table, got {_describe(value)}")
+    problems = free_problems(value)
+    if problems:
+        raise ValidationError(problems)
+    return value
 
 
 def _plain_copy(value: Any) -> Any:
@@ -247,6 +274,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(is_mapping, mapping_factory)
     conv.register_structure_hook_factory(lambda t: is_sequence(t) or _is_set(t), sequence_factory)
     conv.register_structure_hook_factory(_is_attrs_class, attrs_factory)
+    conv.register_structure_hook_func(_is_free_data, _structure_free)
 
     def unstructure_set(value: frozenset[Any]) -> list[Any]:
         return sorted((conv.unstructure(v) for v in value), key=str)
@@ -414,6 +442,61 @@ def unstructure(obj: object) -> Any:
     {'outcome': 'higher-return-on-investment', 'priority': 2}
     """
     return converter().unstructure(obj)
+
+
+def free_data_problems(obj: object) -> list[Problem]:
+    """Every value in the free-form tables (``extra``) of a model object that a file cannot carry,
+    with its path: what loading would refuse, so nothing is written that cannot be read back.
+
+    >>> from valuering.model import PMO
+    >>> [str(p) for p in free_data_problems(PMO(id="p", name="P", extra={"when": {1, 2}}))]
+    ['extra.when: a set is not carried; write it as a list']
+    """
+    problems: list[Problem] = []
+    stack: list[tuple[object, str]] = [(obj, "")]
+    while stack:
+        item, path = stack.pop()
+        kind: Any = type(item)
+        for name, role in _free_routes(kind):
+            value = getattr(item, name)
+            sub = join_path(path, name)
+            if role == "free" and isinstance(value, Mapping):
+                problems.extend(p.at(sub) for p in free_problems(value))
+            elif role == "object" and value is not None:
+                stack.append((value, sub))
+            elif role == "objects":
+                stack.extend((v, join_path(sub, i)) for i, v in enumerate(value))
+    return sorted(problems, key=lambda p: p.path)
+
+
+@functools.cache
+def _free_routes(kind: Any) -> tuple[tuple[str, str], ...]:
+    """The fields of ``kind`` through which free-form data can be reached: ``free`` (the data
+    itself), ``object`` (a model object) or ``objects`` (a tuple of them)."""
+    if not _is_attrs_class(kind):
+        return ()
+    attrs.resolve_types(kind)
+    routes: list[tuple[str, str]] = []
+    for field in attrs.fields(kind):
+        inner: Any = field.type
+        if get_origin(inner) in (Union, types.UnionType):  # X | None
+            options = [a for a in get_args(inner) if a is not type(None)]
+            if len(options) != 1:
+                continue
+            inner = options[0]
+        if _is_free_data(inner):
+            routes.append((field.name, "free"))
+        elif _is_attrs_class(inner) and inner is not kind and _free_routes(inner):
+            routes.append((field.name, "object"))
+        elif (
+            get_origin(inner) is tuple
+            and get_args(inner)[:1]
+            and _is_attrs_class(get_args(inner)[0])
+        ):
+            item = get_args(inner)[0]
+            if item is not kind and _free_routes(item):
+                routes.append((field.name, "objects"))
+    return tuple(routes)
 
 
 def problems_from(error: BaseException, path: str = "") -> list[Problem]:

@@ -55,28 +55,41 @@ def read_document(
         parsed = parse(text, fmt)
     except ValidationError as error:
         return None, list(error.problems), None
+    envelope: list[Problem] = []
     try:
         document = migrations.upgrade(parsed.data)
     except ValidationError as error:
-        return None, [*parsed.duplicates, *error.problems], parsed
-    try:
-        obj, problems = structure_partial(document, kind)
-    except RecursionError:
-        return None, [Problem("", "nested too deeply")], parsed
-    return obj, [*parsed.duplicates, *problems], parsed
+        if not isinstance(parsed.data, dict) or "schema" in parsed.data:
+            # Not a table, or a version whose layout is unknown: nothing more can be checked.
+            return None, [*parsed.duplicates, *error.problems], parsed
+        # Without a schema the file is read as the current version, so every fault shows at once.
+        envelope, document = list(error.problems), parsed.data
+    obj, problems = structure_partial(document, kind)
+    return obj, [*parsed.duplicates, *envelope, *problems], parsed
 
 
 def located(
     problems: Iterable[Problem], parsed: Parsed | None, source: str | None
 ) -> list[Problem]:
-    """The problems with the line of their path (when the parser gives one) and the file name."""
+    """The problems with the line of their path (or of the closest enclosing table; the first
+    line for the document itself) and the file name."""
     result = []
     for problem in problems:
         line = problem.line
-        if line is None and parsed is not None:
-            line = parsed.lines.line_of(problem.path)
+        if line is None:
+            line = 1 if parsed is None else parsed.lines.line_of(problem.path)
         result.append(attrs.evolve(problem, line=line, file=source or problem.file))
     return result
+
+
+def _unwritable_folder(error: OSError, target: Path) -> OSError:
+    """The error of a folder a file cannot be created in, naming the file asked for (or the
+    missing folder), never the temporary file."""
+    folder = target.parent
+    if error.errno == errno.ENOENT and not folder.exists():
+        return FileNotFoundError(errno.ENOENT, "no such folder", str(folder))
+    reason = f"{error.strerror or 'cannot write'} (cannot create a file in {folder})"
+    return type(error)(error.errno, reason, str(target))
 
 
 def write_text(path: str | Path, text: str) -> None:
@@ -88,8 +101,8 @@ def write_text(path: str | Path, text: str) -> None:
         handle, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
         )
-    except FileNotFoundError:  # name the missing folder, not the temporary file
-        raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent)) from None
+    except OSError as error:  # name the file asked for, not the temporary one
+        raise _unwritable_folder(error, target) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)

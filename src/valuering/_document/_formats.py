@@ -19,8 +19,9 @@ follow the registry.
   given twice. A syntax error is a ``ValidationError`` made by :func:`syntax_error`, with line and column.
 * ``emit(data)`` returns the text; it is only called on data ``cannot_hold`` accepted.
 * ``cannot_hold(value)`` gets every scalar (None, str, int, float, bool, date, time, datetime) and returns
-  why the format cannot write it, or None. Keys that are not strings and values of any other type are
-  refused for every format.
+  why the format cannot write it, or None. Keys that are not strings, values of any other type and
+  values no file carries (:func:`~valuering._document._bounds.scalar_problem`: a lone surrogate, an
+  integer beyond 64 bits, NaN or infinity) are refused for every format.
 
 >>> parsed = parse('schema = "valuering/1"\\nid = "demo"\\n', "toml")
 >>> parsed.data
@@ -54,7 +55,15 @@ from typing import Any
 
 import attrs
 
-from valuering._document._locate import LineMap, json_lines, toml_lines, yaml_lines
+from valuering._document._bounds import alias_budget, scalar_problem, text_problem
+from valuering._document._limits import MAX_DEPTH, TOO_DEEP
+from valuering._document._locate import (
+    LineMap,
+    json_lines,
+    line_past_depth,
+    toml_lines,
+    yaml_lines,
+)
 from valuering._document._toml_writer import dumps_toml
 from valuering.errors import OptionalDependencyError, Problem, ValidationError
 
@@ -170,14 +179,24 @@ def parse(text: str, fmt: str) -> Parsed:
     try:
         return record.parse(text)
     except RecursionError:
-        raise syntax_error(record.label, "nested too deeply") from None
+        message = TOO_DEEP
+        raise syntax_error(record.label, message, line_past_depth(text)) from None
     except ValidationError:
         raise
     except ValueError as error:
-        # A value the parser matched but Python cannot build: YAML's 2024-13-45 or !!int abc, or an
-        # integer longer than sys.get_int_max_str_digits() in any format.
+        # A value the parser matched but Python cannot build: an integer longer than
+        # sys.get_int_max_str_digits() (YAML's values are located by its own parse).
         message = str(error).split("; use sys.set_int_max_str_digits", 1)[0]
-        raise syntax_error(record.label, message) from None
+        raise syntax_error(record.label, message, _long_number_line(text)) from None
+
+
+_LONG_NUMBER = re.compile(r"\d[\d_]{999,}")
+
+
+def _long_number_line(text: str) -> int:
+    """The line of the first number of 1,000 digits or more (else 1): why a parser gave up."""
+    match = _LONG_NUMBER.search(text)
+    return 1 if match is None else text.count("\n", 0, match.start()) + 1
 
 
 def emit(data: Mapping[str, Any], fmt: str) -> str:
@@ -186,42 +205,52 @@ def emit(data: Mapping[str, Any], fmt: str) -> str:
     problems = unwritable(data, fmt)
     if problems:
         raise ValidationError(problems, title=f"cannot write {record.label}")
-    try:
-        return record.emit(data)
-    except RecursionError:
-        raise ValidationError([Problem("", "the data is nested too deeply to write")]) from None
+    return record.emit(data)
 
 
 def unwritable(data: Any, fmt: str) -> list[Problem]:
-    """Every value of ``data`` that ``fmt`` cannot hold without changing it, with its path.
+    """Every value of ``data`` that ``fmt`` cannot hold without changing it, with its path; data
+    nested deeper than files may nest is refused at the first level too deep.
 
     >>> [str(p) for p in unwritable({"extra": {"note": None}}, "toml")]
     ['extra.note: null cannot be written in TOML; remove the key or use JSON or YAML']
     """
-    return list(_unwritable(data, get_format(fmt), ""))
+    return list(_unwritable(data, get_format(fmt)))
 
 
 _SCALARS = (str, int, float, bool, datetime.date, datetime.time, type(None))
 
 
-def _unwritable(value: Any, record: Format, path: str) -> Iterator[Problem]:
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            sub = f"{path}.{key}" if path else str(key)
-            if not isinstance(key, str):
-                yield Problem(
-                    sub, f"a {type(key).__name__} key cannot be written in {record.label}"
-                )
-            yield from _unwritable(item, record, sub)
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _unwritable(item, record, f"{path}[{index}]")
-    elif isinstance(value, _SCALARS):
-        message = record.cannot_hold(value)
-        if message is not None:
-            yield Problem(path, message)
-    else:
-        yield Problem(path, f"a {type(value).__name__} value cannot be written in {record.label}")
+def _unwritable(data: Any, record: Format) -> Iterator[Problem]:
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]  # no recursion: any depth is reported
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, Mapping | list | tuple) and depth >= MAX_DEPTH:
+            yield Problem(path, TOO_DEEP)
+        elif isinstance(value, Mapping):
+            items = []
+            for key, item in value.items():
+                sub = f"{path}.{key}" if path else str(key)
+                if not isinstance(key, str):
+                    yield Problem(
+                        sub, f"a {type(key).__name__} key cannot be written in {record.label}"
+                    )
+                elif not key.isascii() and text_problem(key) is not None:
+                    yield Problem(sub, f"the key {text_problem(key)}")
+                items.append((item, sub, depth + 1))
+            stack.extend(reversed(items))
+        elif isinstance(value, list | tuple):
+            stack.extend(
+                (item, f"{path}[{i}]", depth + 1) for i, item in reversed(list(enumerate(value)))
+            )
+        elif isinstance(value, _SCALARS):
+            message = scalar_problem(value) or record.cannot_hold(value)
+            if message is not None:
+                yield Problem(path, message)
+        else:
+            yield Problem(
+                path, f"a {type(value).__name__} value cannot be written in {record.label}"
+            )
 
 
 # --- TOML -------------------------------------------------------------------------------------------
@@ -303,22 +332,65 @@ def _yaml() -> ModuleType:
 
 def _parse_yaml(text: str) -> Parsed:
     yaml = _yaml()
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    loader = _yaml_loader()(text)
     try:
         node = loader.get_single_node()
+        # The walk maps lines and refuses alias bombs, self-reference and deep nesting before any
+        # value is built, so the building never follows an alias past the budget.
+        lines = yaml_lines(node, alias_budget(text))
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(str(p) for p in (error.context, error.problem) if p)
-        line = mark.line + 1 if mark is not None else None
+        line = mark.line + 1 if mark is not None else 1
         column = mark.column + 1 if mark is not None else None
         raise syntax_error("YAML", message, line, column) from None
-    except yaml.YAMLError as error:  # e.g. a character YAML does not allow
-        raise syntax_error("YAML", str(error).replace("\n", " ")) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, at an offset
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - text.rfind("\n", 0, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        message = f"character #x{code:04x}: {error.reason}"
+        raise syntax_error("YAML", message, line, column) from None
     finally:
         loader.dispose()
-    lines = yaml_lines(node)
     return Parsed(data, lines=lambda: lines, duplicates=lines.duplicates)
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+_LONGEST_INT = 100  # characters: 64 bits in any YAML notation (0b + 64 digits + separators)
+
+
+@functools.cache
+def _yaml_loader() -> type:
+    """PyYAML's safe loader (the C one when built), placing every value it cannot build on a line.
+
+    An integer too long to be 64 bits is refused before it is built (a base-60 integer costs
+    time quadratic in its length to build), and a value the constructor fails on (2024-13-45)
+    gets the line of its node.
+    """
+    yaml = _yaml()
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            if node.tag == _INT_TAG and len(node.value) > _LONGEST_INT:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "integer too large: integers must fit in 64 bits", node.start_mark
+                )
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, OverflowError) as error:
+                raise yaml.constructor.ConstructorError(
+                    None, None, str(error), node.start_mark
+                ) from None
+
+    return Loader
+
+
+def _yaml_cannot_hold(value: object) -> str | None:
+    if isinstance(value, datetime.time):
+        return "a time of day cannot be written in YAML; store it as a string or use TOML"
+    return None
 
 
 def _emit_yaml(data: Mapping[str, Any]) -> str:
@@ -336,7 +408,7 @@ def _emit_yaml(data: Mapping[str, Any]) -> str:
 REGISTRY: Mapping[str, Format] = _registry(
     Format("toml", (".toml",), _parse_toml, dumps_toml, _toml_cannot_hold),
     Format("json", (".json",), _parse_json, _emit_json, _json_cannot_hold),
-    Format("yaml", (".yaml", ".yml"), _parse_yaml, _emit_yaml),
+    Format("yaml", (".yaml", ".yml"), _parse_yaml, _emit_yaml, _yaml_cannot_hold),
 )
 
 #: The format names, for ``valuering.io.FORMATS``.

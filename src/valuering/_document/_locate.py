@@ -16,15 +16,16 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 import attrs
 
-from valuering.errors import Problem
+from valuering._document._limits import MAX_DEPTH, TOO_DEEP
+from valuering.errors import Problem, ValidationError
 
-__all__ = ["LineMap", "join_path", "json_lines", "toml_lines", "yaml_lines"]
+__all__ = ["LineMap", "join_path", "json_lines", "line_past_depth", "toml_lines", "yaml_lines"]
 
 
 @attrs.frozen
@@ -34,16 +35,19 @@ class LineMap:
     lines: dict[str, int] = attrs.field(factory=dict)
     duplicates: tuple[Problem, ...] = ()
 
-    def line_of(self, path: str) -> int | None:
-        """The line of ``path``, or of its closest enclosing table or list, or None.
+    def line_of(self, path: str) -> int:
+        """The line of ``path``, or of its closest enclosing table or list; the document starts
+        on line 1, so a missing top-level key is reported there.
 
-        >>> LineMap({"offerings[0]": 4}).line_of("offerings[0].maturity")
-        4
+        >>> LineMap({"offerings[0]": 4}).line_of("offerings[0].maturity"), LineMap().line_of("name")
+        (4, 1)
         """
         while True:
             line = self.lines.get(path)
-            if line is not None or not path:
+            if line is not None:
                 return line
+            if not path:
+                return 1
             path = path[: max(path.rfind("."), path.rfind("["), 0)]
 
 
@@ -58,6 +62,43 @@ def join_path(path: str, part: str | int) -> str:
     return f"{path}.{part}" if path else part
 
 
+# Brackets outside strings and comments, for skipping (and finding) text nested too deeply to read.
+_BRACKET_TOKENS = re.compile(r"""[\[\]{}]|"(?:[^"\\]|\\.)*"?|'[^']*'?|#[^\n]*""")
+
+
+def _bracket_depths(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """The offset of each bracket of JSON or TOML text from ``pos`` on, with the depth after it."""
+    depth = 0
+    for match in _BRACKET_TOKENS.finditer(text, pos):
+        char = match.group()[0]
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        else:
+            continue
+        yield match.start(), depth
+
+
+def _past_depth(text: str, pos: int, limit: int) -> int | None:
+    """From the bracket at ``pos``: the offset just past its closing bracket (``limit`` 0), or of the
+    first bracket deeper than ``limit``; None when the text ends first."""
+    for offset, depth in _bracket_depths(text, pos):
+        if (limit == 0 and depth == 0) or (limit and depth > limit):
+            return offset + 1 if limit == 0 else offset
+    return None
+
+
+def line_past_depth(text: str, limit: int = MAX_DEPTH) -> int:
+    """The line where JSON or TOML text first nests deeper than ``limit`` (else its last line).
+
+    >>> line_past_depth('{"a":\\n  [[[1]]]}', limit=2)
+    2
+    """
+    offset = _past_depth(text, 0, limit)
+    return text.count("\n", 0, len(text) if offset is None else offset) + 1
+
+
 def _given_twice(path: str, key: str, first: int, line: int) -> Problem:
     return Problem(path, f"key {key!r} is given twice (first on line {first})", line=line)
 
@@ -70,6 +111,9 @@ class _Scanner:
         self.pos = 0
         self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.lines: dict[str, int] = {}
+        self.depth = (
+            0  # of brackets around the cursor; deeper than MAX_DEPTH is skipped, not mapped
+        )
 
     def record(self, path: str, pos: int | None = None) -> None:
         self.lines.setdefault(path, self.line(pos))
@@ -90,18 +134,29 @@ class _Scanner:
 
     def items(self, close: str, item: Callable[[int], None]) -> None:
         """Read a bracketed, comma-separated run up to ``close``; ``item(index)`` reads one item."""
+        if self.depth >= MAX_DEPTH:
+            self.skip_nested()
+            return
+        self.depth += 1
         self.pos += 1  # the opening bracket
         index = 0
         while True:
             self.blank()
             if self.peek() == close:
                 self.pos += 1
+                self.depth -= 1
                 return
             if self.peek() == ",":
                 self.pos += 1
                 index += 1
             else:
                 item(index)
+
+    def skip_nested(self) -> None:
+        """Move past the bracketed value at the cursor without mapping it (it is too deep to be
+        read anyway), in one pass."""
+        stop = _past_depth(self.text, self.pos, 0)
+        self.pos = len(self.text) if stop is None else stop
 
     def array(self, path: str, value: Callable[[str], None]) -> None:
         """Read an array at ``path``, recording the line of each item."""
@@ -166,7 +221,7 @@ class _TomlScanner(_Scanner):
         self.skip(" \t")
         self.pos += 2 if double else 1
         path = ""
-        for i, key in enumerate(keys):
+        for i, key in enumerate(keys[:MAX_DEPTH]):
             path = join_path(path, key)
             last = i == len(keys) - 1
             if last and double:
@@ -176,7 +231,7 @@ class _TomlScanner(_Scanner):
                 path = join_path(path, index)
             elif path in self.array_counts:
                 path = join_path(path, self.array_counts[path] - 1)
-        self.record(path, start)
+            self.record(path, start)  # [offerings.0] puts offerings on this line too
         return path
 
     def keys(self) -> list[str]:
@@ -234,7 +289,7 @@ class _TomlScanner(_Scanner):
     def key_value(self, table: str) -> None:
         start = self.pos
         path = table
-        for key in self.keys():
+        for key in self.keys()[:MAX_DEPTH]:  # a.a.a...: deeper keys are refused, not mapped
             path = join_path(path, key)
             self.record(path, start)
         self.skip(" \t")
@@ -315,41 +370,112 @@ class _JsonScanner(_Scanner):
 
 # --- YAML -------------------------------------------------------------------------------------------
 
+_MERGE = "tag:yaml.org,2002:merge"
 
-def yaml_lines(root: Any) -> LineMap:
+
+def yaml_lines(root: Any, budget: int) -> LineMap:
     """Lines of every key and item of a composed YAML node tree, and the keys given twice.
 
+    The walk is also the guard that runs before any value is built: it raises a ValidationError
+    (each problem with its line) when the tree nests deeper than ``MAX_DEPTH``, when an alias
+    refers to a node that contains it, or when aliases would add more than ``budget`` values.
+
     >>> import yaml
-    >>> lines = yaml_lines(yaml.compose("id: a\\nofferings:\\n  - maturity: 7\\n"))
+    >>> lines = yaml_lines(yaml.compose("id: a\\nofferings:\\n  - maturity: 7\\n"), budget=100)
     >>> lines.line_of("offerings[0].maturity")
     3
+    >>> yaml_lines(yaml.compose("a: &x [1, 2]\\nb: [*x, *x, *x]\\n"), budget=4)
+    Traceback (most recent call last):
+    ...
+    valuering.errors.ValidationError: 1 problem:
+      b[1][0]: aliases would add more than 4 values to this file; write the values out or share fewer (line 2)
     """
-    import yaml
+    walker = _YamlWalker(budget)
+    if root is not None:
+        walker.walk(root, "", 1, 1)
+    if walker.refused:
+        raise ValidationError(walker.refused)
+    return LineMap(walker.lines, tuple(walker.duplicates))
 
-    lines: dict[str, int] = {}
-    duplicates: list[Problem] = []
 
-    def walk(node: Any, path: str, depth: int) -> None:
-        if depth > 200:
+class _YamlWalker:
+    """One walk over a node tree, following aliases as the data will, within the budget.
+
+    Inside an alias every line is the alias's own (the line of the key or item that holds it),
+    since a problem there is fixed where the alias is written.
+    """
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.lines: dict[str, int] = {}
+        self.duplicates: list[Problem] = []
+        self.refused: list[Problem] = []
+        self.seen: set[int] = set()  # nodes visited once; visiting one again follows an alias
+        self.active: set[int] = set()  # the nodes around the one being visited
+        self.added = 0
+
+    def walk(self, node: Any, path: str, depth: int, line: int, alias: bool = False) -> None:
+        import yaml
+
+        if self.added > self.budget:
             return
+        key = id(node)
+        if key in self.seen:
+            alias = True
+            self.added += 1
+            if self.added > self.budget:
+                message = (
+                    f"aliases would add more than {self.budget} values to this file; "
+                    "write the values out or share fewer"
+                )
+                self.refused.append(Problem(path, message, line=line))
+                return
+        self.seen.add(key)
+        if not isinstance(node, yaml.CollectionNode):
+            return
+        if key in self.active:
+            message = "refers to itself: an alias inside its own anchor would never end"
+            self.refused.append(Problem(path, message, line=line))
+            return
+        if depth > MAX_DEPTH:
+            message = TOO_DEEP
+            self.refused.append(Problem(path, message, line=line))
+            return
+        self.active.add(key)
         if isinstance(node, yaml.MappingNode):
-            seen: dict[str, int] = {}
-            for key_node, value_node in node.value:
-                key = str(key_node.value)
-                sub = join_path(path, key)
-                line = key_node.start_mark.line + 1
-                if key in seen:
-                    duplicates.append(_given_twice(sub, key, seen[key], line))
-                    continue
-                seen[key] = line
-                lines.setdefault(sub, line)
-                walk(value_node, sub, depth + 1)
-        elif isinstance(node, yaml.SequenceNode):
+            self.mapping(node, path, depth, line if alias else None)
+        else:
             for index, item in enumerate(node.value):
                 sub = join_path(path, index)
-                lines.setdefault(sub, item.start_mark.line + 1)
-                walk(item, sub, depth + 1)
+                item_line = line if alias or id(item) in self.seen else item.start_mark.line + 1
+                self.lines.setdefault(sub, item_line)
+                self.walk(item, sub, depth + 1, item_line, alias)
+        self.active.discard(key)
 
-    if root is not None:
-        walk(root, "", 0)
-    return LineMap(lines, tuple(duplicates))
+    def mapping(self, node: Any, path: str, depth: int, alias_line: int | None) -> None:
+        import yaml
+
+        seen: dict[str, int] = {}
+        merges = []
+        for key_node, value_node in node.value:
+            line = alias_line or key_node.start_mark.line + 1
+            if key_node.tag == _MERGE:  # <<: *base; the keys written here win over merged ones
+                merges.append((value_node, line))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue  # a table or list as a key: building the data refuses it, with its line
+            key = str(key_node.value)
+            sub = join_path(path, key)
+            if key in seen:
+                if alias_line is None:  # reported where the anchor is written, once
+                    self.duplicates.append(_given_twice(sub, key, seen[key], line))
+                continue
+            seen[key] = line
+            self.lines.setdefault(sub, line)
+            self.walk(value_node, sub, depth + 1, line, alias_line is not None)
+        for value_node, line in merges:
+            sources = (
+                value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            )
+            for source in sources:
+                self.walk(source, path, depth, line, True)

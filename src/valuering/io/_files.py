@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from valuering._document._converter import unstructure
+from valuering._document._converter import free_data_problems, unstructure
 from valuering._document._envelope import MODEL_MIGRATIONS
 from valuering._document._files import check_path, located, read_document, read_text, write_text
 from valuering._document._formats import check_format, emit, format_of
@@ -105,6 +105,10 @@ def dumps(pmo: PMO, format: str = "toml") -> str:
         raise ValidationError([Problem("", message)])
     if not isinstance(pmo, PMO):
         raise ValidationError([Problem("", f"expected a PMO, got {type(pmo).__name__}")])
+    # What loading would refuse is not written: everything dumps writes, loads reads back.
+    problems = free_data_problems(pmo)
+    if problems:
+        raise ValidationError(problems, title=f"cannot write {format.upper()}")
     data: dict[str, Any] = {"schema": MODEL_MIGRATIONS.current, **unstructure(pmo)}
     return emit(data, format)
 

@@ -385,8 +385,8 @@ def read_ratings(path: str | Path) -> tuple[FlywheelStep, dict[str, list[int]]]:
     Traceback (most recent call last):
     ...
     valuering.errors.ValidationError: .../step7.yaml: 2 problems:
+      sections: missing: a table of section ids to five ratings each (line 1)
       section: unknown key; did you mean 'sections'? (line 2)
-      sections: missing: a table of section ids to five ratings each
     """
     check_path(path)
     source = str(path)
