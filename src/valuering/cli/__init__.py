@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from valuering.cli import (
     _catalogs,
+    _diagnosis,
     _files,
     _foundation,
     _graph,
@@ -27,7 +28,7 @@ from valuering.errors import ValueRingError
 __all__ = ["build_parser", "main"]
 
 # Modules that add subcommands, in the order they appear in --help.
-_MODULES = (_foundation, _catalogs, _scoring, _graph, _planning, _report, _files, _new)
+_MODULES = (_foundation, _catalogs, _scoring, _graph, _planning, _report, _files, _new, _diagnosis)
 
 
 def build_parser() -> argparse.ArgumentParser:

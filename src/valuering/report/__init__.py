@@ -26,6 +26,7 @@ from valuering.report._catalog import (
     text_catalog_sources,
 )
 from valuering.report._data import to_json_data
+from valuering.report._diagnosis import diagnosis_data, questionnaire_template, text_diagnosis
 from valuering.report._html import to_html
 from valuering.report._markdown import to_markdown
 from valuering.report._names import outcome_name
@@ -59,9 +60,11 @@ __all__ = [
     "SectionBuilder",
     "Table",
     "catalog_tables",
+    "diagnosis_data",
     "outcome_name",
     "problem_line",
     "problems_data",
+    "questionnaire_template",
     "ratings_data",
     "ratings_template",
     "register_section",
@@ -72,6 +75,7 @@ __all__ = [
     "text_assessment",
     "text_catalog",
     "text_catalog_sources",
+    "text_diagnosis",
     "text_findings",
     "text_impact",
     "text_maturity",
