@@ -3,7 +3,10 @@
 - :func:`expectations_from_survey` turns survey responses (ratings, ranks or MoSCoW labels) into
   customers and expectations (formula 12 in docs/design.md);
 - :func:`team_assessment` combines several respondents' self-assessments of one flywheel step: the
-  spread per statement, disagreements and bands (formula 13).
+  spread per statement, disagreements and bands (formula 13);
+- sheets (.csv in the base install, .xlsx with the ``excel`` extra): fill-in templates
+  (:func:`write_expectation_template`, :func:`write_assessment_template`) and :func:`read_survey`,
+  which names every problem of a filled sheet at its cell (``Expectations!G12: ...``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,13 @@ from valuering.surveys._expectations import (
     SurveyMethod,
     expectations_from_survey,
 )
+from valuering.surveys._forms import (
+    read_assessment_sheet,
+    read_expectation_sheet,
+    read_survey,
+    write_assessment_template,
+    write_expectation_template,
+)
 
 __all__ = [
     "DISAGREEMENT",
@@ -31,5 +41,10 @@ __all__ = [
     "SurveyMethod",
     "TeamAssessment",
     "expectations_from_survey",
+    "read_assessment_sheet",
+    "read_expectation_sheet",
+    "read_survey",
     "team_assessment",
+    "write_assessment_template",
+    "write_expectation_template",
 ]
