@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("io",),
     ("examples", "demand", "templates"),
     ("graph",),
-    ("scoring", "diagnosis"),
+    ("scoring", "diagnosis", "audit"),
     ("planning", "history", "surveys"),
     ("plot",),
     ("report",),

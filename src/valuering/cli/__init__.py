@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from valuering.cli import (
+    _audit,
     _catalogs,
     _diagnosis,
     _files,
@@ -28,7 +29,18 @@ from valuering.errors import ValueRingError
 __all__ = ["build_parser", "main"]
 
 # Modules that add subcommands, in the order they appear in --help.
-_MODULES = (_foundation, _catalogs, _scoring, _graph, _planning, _report, _files, _new, _diagnosis)
+_MODULES = (
+    _foundation,
+    _catalogs,
+    _scoring,
+    _graph,
+    _planning,
+    _report,
+    _files,
+    _new,
+    _diagnosis,
+    _audit,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

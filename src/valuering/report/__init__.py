@@ -18,6 +18,7 @@ Service 'systems-and-tools-management'; its attributed share of the customers' d
 
 from valuering.report import _catalogue as _catalogue  # registers the catalogue's sections
 from valuering.report import _report_sections as _report_sections  # and the report's
+from valuering.report._audit import audit_data, text_audit
 from valuering.report._blocks import Items, Paragraph, Picture, ReportContext, Section, Table
 from valuering.report._catalog import (
     CATALOG_TABLES,
@@ -59,6 +60,7 @@ __all__ = [
     "Section",
     "SectionBuilder",
     "Table",
+    "audit_data",
     "catalog_tables",
     "diagnosis_data",
     "outcome_name",
@@ -73,6 +75,7 @@ __all__ = [
     "summary",
     "summary_data",
     "text_assessment",
+    "text_audit",
     "text_catalog",
     "text_catalog_sources",
     "text_diagnosis",
