@@ -6,12 +6,12 @@ import pandas as pd
 
 import valuering as vr
 from valuering import examples
-from valuering._tables import html_table
+from valuering._tables import Tabular, html_table
 
 
 def test_results_render_as_html_tables_in_notebooks() -> None:
     pmo = examples.load("northwind-energy")
-    results = [
+    results: list[Tabular] = [
         vr.outcome_demand(pmo),
         vr.coverage(pmo),
         vr.value_attribution(pmo),
