@@ -28,6 +28,7 @@ from valuering.report._catalog import (
 )
 from valuering.report._data import to_json_data
 from valuering.report._diagnosis import diagnosis_data, questionnaire_template, text_diagnosis
+from valuering.report._history import diff_data, figure_text, text_diff
 from valuering.report._html import to_html
 from valuering.report._markdown import to_markdown
 from valuering.report._names import outcome_name
@@ -63,6 +64,8 @@ __all__ = [
     "audit_data",
     "catalog_tables",
     "diagnosis_data",
+    "diff_data",
+    "figure_text",
     "outcome_name",
     "problem_line",
     "problems_data",
@@ -79,6 +82,7 @@ __all__ = [
     "text_catalog",
     "text_catalog_sources",
     "text_diagnosis",
+    "text_diff",
     "text_findings",
     "text_impact",
     "text_maturity",
