@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("io",),
     ("examples", "demand", "templates"),
     ("graph",),
-    ("scoring", "diagnosis", "audit"),
+    ("scoring", "diagnosis", "audit", "kpis"),
     ("planning", "history", "surveys"),
     ("plot",),
     ("report",),

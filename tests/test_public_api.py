@@ -16,6 +16,10 @@ PUBLIC_MODULES = [
     "valuering.catalog",
     "valuering.errors",
     "valuering.testing.strategies",
+    "valuering.templates",
+    "valuering.diagnosis",
+    "valuering.audit",
+    "valuering.kpis",
 ]
 
 

@@ -20,6 +20,7 @@ from valuering.cli import (
     _foundation,
     _graph,
     _history,
+    _kpis,
     _new,
     _planning,
     _report,
@@ -42,6 +43,7 @@ _MODULES = (
     _new,
     _diagnosis,
     _audit,
+    _kpis,
 )
 
 

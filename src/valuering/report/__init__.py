@@ -30,6 +30,7 @@ from valuering.report._data import to_json_data
 from valuering.report._diagnosis import diagnosis_data, questionnaire_template, text_diagnosis
 from valuering.report._history import diff_data, figure_text, text_diff
 from valuering.report._html import to_html
+from valuering.report._kpis import suggestions_toml, text_suggestions
 from valuering.report._markdown import to_markdown
 from valuering.report._names import outcome_name
 from valuering.report._planning import roadmap_section, text_roadmap, text_what_if
@@ -75,6 +76,7 @@ __all__ = [
     "register_section",
     "roadmap_section",
     "section_ids",
+    "suggestions_toml",
     "summary",
     "summary_data",
     "text_assessment",
@@ -89,6 +91,7 @@ __all__ = [
     "text_problems",
     "text_recommendations",
     "text_roadmap",
+    "text_suggestions",
     "text_tally",
     "text_trace",
     "text_what_if",
