@@ -9,6 +9,7 @@ chosen raises are put in order the same way: most gain per cost first, prerequis
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -293,6 +294,7 @@ class _Candidate:
     gain: float
     region: frozenset[int]
     outcomes: frozenset[int]
+    rank: tuple[float, float, int] = (0.0, 0.0, 0)  # most gain per cost, then most gain, then order
 
 
 def _weigh(tally: Tally, i: int, caps: Sequence[int], table: list[list[float]]) -> _Candidate:
@@ -306,7 +308,9 @@ def _weigh(tally: Tally, i: int, caps: Sequence[int], table: list[list[float]]) 
     cost = _raise_cost(tally, raised, table)
     # A fully covered outcome stays so (levels only rise), so it can never change this weighing.
     open_outcomes = frozenset(k for k in deltas if not tally.zeros[k])
-    return _Candidate(raised, cost, tally.gain(deltas), frozenset(read), open_outcomes)
+    gain = tally.gain(deltas)
+    rank = (round(gain / cost, 12), round(gain, 12), -i)
+    return _Candidate(raised, cost, gain, frozenset(read), open_outcomes, rank)
 
 
 def _greedy(
@@ -317,42 +321,65 @@ def _greedy(
     Each round weighs, for every offering below its cap, its next raise together with the
     prerequisite raises that raise needs (alone when it needs none) and takes the affordable bundle
     with the most gain per cost; when nothing affordable gains, the cheapest affordable raise is
-    taken (raises that gain nothing still move towards the target). A weighing is kept until a level
-    or an outcome's coverage it depends on changes, so each round weighs only what a step touched.
+    taken (raises that gain nothing still move towards the target).
+
+    Weighings are kept between rounds. One whose levels changed (its region) is weighed again at
+    once. One whose outcomes only gained coverage from another raise can only have lost gain (each
+    factor 1 - M e / 5 shrinks the others' share), so its old weighing is an upper bound and it is
+    weighed again only when it comes out on top (lazy evaluation); the choice is the same as
+    weighing everything every round.
     """
     model = tally.model
     n = len(model.order)
     steps: list[RoadmapStep] = []
     spent = 0.0
     weighed: dict[int, _Candidate] = {}
+    fresh: set[int] = set()
+    version = [0] * n
+    heap: list[tuple[float, float, int, int]] = []
     by_offering: dict[int, set[int]] = {}
     by_outcome: dict[int, set[int]] = {}
+
+    def weigh(i: int) -> None:
+        version[i] += 1
+        if tally.levels[i] >= caps[i]:
+            weighed.pop(i, None)
+            fresh.discard(i)
+            return
+        candidate = weighed[i] = _weigh(tally, i, caps, table)
+        fresh.add(i)
+        for j in candidate.region:
+            by_offering.setdefault(j, set()).add(i)
+        for k in candidate.outcomes:
+            by_outcome.setdefault(k, set()).add(i)
+        ratio, gain, _ = candidate.rank
+        heapq.heappush(heap, (-ratio, -gain, i, version[i]))
+
     dirty = {i for i in range(n) if tally.levels[i] < caps[i]}
     while True:
-        for i in dirty:
-            if tally.levels[i] >= caps[i]:
-                weighed.pop(i, None)
-                continue
-            candidate = weighed[i] = _weigh(tally, i, caps, table)
-            for j in candidate.region:
-                by_offering.setdefault(j, set()).add(i)
-            for k in candidate.outcomes:
-                by_outcome.setdefault(k, set()).add(i)
+        for i in sorted(dirty):
+            weigh(i)
         dirty = set()
-        best: tuple[tuple[float, float, int], int] | None = None
-        for i, candidate in weighed.items():
-            if candidate.gain <= NO_GAIN or not fits(spent + candidate.cost, budget):
-                continue
-            key = (round(candidate.gain / candidate.cost, 12), round(candidate.gain, 12), -i)
-            if best is None or key > best[0]:
-                best = (key, i)
+        best: _Candidate | None = None
+        while heap:
+            _, _, i, seen = heap[0]
+            candidate = weighed.get(i)
+            if seen != version[i] or candidate is None:
+                heapq.heappop(heap)  # an old weighing
+            elif candidate.gain <= NO_GAIN or not fits(spent + candidate.cost, budget):
+                heapq.heappop(heap)  # gains only fall and spending only grows: never again
+            elif i not in fresh:
+                heapq.heappop(heap)
+                weigh(i)
+            else:
+                best = candidate
+                break
         if best is not None:
-            target = best[1]
-            raised = weighed[target].raised
+            target = -best.rank[2]
             todo = [
                 (j, level)
-                for j in sorted(raised)  # delivery order: prerequisites before the offering
-                for level in range(tally.levels[j] + 1, raised[j] + 1)
+                for j in sorted(best.raised)  # delivery order: prerequisites before the offering
+                for level in range(tally.levels[j] + 1, best.raised[j] + 1)
             ]
         else:
             affordable = [
@@ -371,7 +398,7 @@ def _greedy(
             for moved in {j, *changed}:
                 dirty.update(by_offering.pop(moved, ()))
             for k in touched:
-                dirty.update(by_outcome.pop(k, ()))
+                fresh.difference_update(by_outcome.pop(k, ()))
             dirty.add(j)
 
 
