@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 import pytest
 
-from valuering import examples, templates
+from valuering import examples, report, templates
 from valuering.audit import DESCRIPTION_FIELDS, SLA_FIELDS, design_audit
 from valuering.cli import main
 from valuering.model import (
@@ -183,3 +183,21 @@ def test_the_audit_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert "... and 17 more (--top N)" in out
     assert main(["audit", path, "--format", "json"]) == 0
     assert '"path": "offerings[1].extra.sla.scope"' in capsys.readouterr().out
+
+
+def test_the_audit_and_diagnosis_sections_in_the_report() -> None:
+    pmo = examples.load("northwind-energy")
+    answered = attrs.evolve(pmo, extra={"diagnosis": {"first-benefits": 5, "scaling-up": 4}})
+    report.register_section("audit", report.audit_section)
+    report.register_section("diagnosis", report.diagnosis_section)
+    try:
+        text = report.to_markdown(answered)
+        assert "## Design completeness" in text
+        assert "| deployment | 37 of 55 | 67.3 % |" in text
+        assert "... and 140 more (valuering audit MODEL)" in text  # 160 missing, 20 shown
+        # growing: (1 + 0.75) / 2 = 0.875, the only evidence, so 100 %
+        assert "the likeliest scenario is growing (100.0 %); the model says growing." in text
+        assert "## Scenario diagnosis" not in report.to_markdown(pmo)  # no answers, no section
+    finally:
+        report.unregister_section("audit")
+        report.unregister_section("diagnosis")

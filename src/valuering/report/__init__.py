@@ -18,7 +18,7 @@ Service 'systems-and-tools-management'; its attributed share of the customers' d
 
 from valuering.report import _catalogue as _catalogue  # registers the catalogue's sections
 from valuering.report import _report_sections as _report_sections  # and the report's
-from valuering.report._audit import audit_data, text_audit
+from valuering.report._audit import audit_data, audit_section, text_audit
 from valuering.report._blocks import Items, Paragraph, Picture, ReportContext, Section, Table
 from valuering.report._catalog import (
     CATALOG_TABLES,
@@ -27,7 +27,12 @@ from valuering.report._catalog import (
     text_catalog_sources,
 )
 from valuering.report._data import to_json_data
-from valuering.report._diagnosis import diagnosis_data, questionnaire_template, text_diagnosis
+from valuering.report._diagnosis import (
+    diagnosis_data,
+    diagnosis_section,
+    questionnaire_template,
+    text_diagnosis,
+)
 from valuering.report._history import diff_data, figure_text, text_diff
 from valuering.report._html import to_html
 from valuering.report._kpis import suggestions_toml, text_suggestions
@@ -63,8 +68,10 @@ __all__ = [
     "SectionBuilder",
     "Table",
     "audit_data",
+    "audit_section",
     "catalog_tables",
     "diagnosis_data",
+    "diagnosis_section",
     "diff_data",
     "figure_text",
     "outcome_name",

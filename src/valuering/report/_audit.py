@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from valuering._tables import percent
-from valuering.audit import DesignAudit
+from valuering._tables import percent, plural
+from valuering.audit import DesignAudit, design_audit
+from valuering.report._blocks import Block, Items, Paragraph, ReportContext, Section, Table
+from valuering.report._layout import TOP
 
-__all__ = ["audit_data", "text_audit"]
+__all__ = ["audit_data", "audit_section", "text_audit"]
 
 
 def text_audit(audit: DesignAudit, *, top: int = 10) -> str:
@@ -48,3 +51,34 @@ def audit_data(audit: DesignAudit) -> dict[str, Any]:
             {"dimension": c.dimension, "path": c.path, "item": c.item} for c in audit.missing
         ],
     }
+
+
+def audit_section(context: ReportContext) -> Iterator[Section]:
+    """A report section of the design audit: completeness per dimension and the first missing items.
+    Not in the report by default; register it to add it.
+
+    >>> from valuering import examples
+    >>> from valuering.report import ReportContext
+    >>> section = next(iter(audit_section(ReportContext(examples.load("northwind-energy")))))
+    >>> section.title, section.blocks[0].text
+    ('Design completeness', 'The design holds 35.2 % of what a complete design would; 160 items are missing.')
+    """
+    audit = design_audit(context.pmo, catalog=context.catalog)
+    rows = [
+        (row.dimension, f"{row.satisfied} of {row.applicable}", percent(row.completeness))
+        for row in audit.dimensions
+    ]
+    blocks: list[Block] = [
+        Paragraph(
+            f"The design holds {percent(audit.completeness)} of what a complete design would; "
+            f"{plural(len(audit.missing), 'item is', 'items are')} missing."
+        ),
+        Table(("Dimension", "Items held", "Completeness"), rows, right=(1, 2)),
+    ]
+    if audit.missing:
+        shown = audit.missing[:TOP]
+        listed = [f"{check.path}: {check.item}" for check in shown]
+        if len(audit.missing) > TOP:
+            listed.append(f"... and {len(audit.missing) - TOP} more (valuering audit MODEL)")
+        blocks.append(Items(listed))
+    yield Section("audit", "Design completeness", blocks)

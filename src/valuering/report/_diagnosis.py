@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from valuering._tables import percent
-from valuering.diagnosis import QUESTIONS, AnswerKind, Diagnosis
+from valuering.diagnosis import QUESTIONS, AnswerKind, Diagnosis, diagnose_model
+from valuering.report._blocks import Block, Items, Paragraph, ReportContext, Section, Table
 
-__all__ = ["diagnosis_data", "questionnaire_template", "text_diagnosis"]
+__all__ = ["diagnosis_data", "diagnosis_section", "questionnaire_template", "text_diagnosis"]
 
 _HOW = {
     AnswerKind.RATING: "1 (not at all) to 5 (fully)",
@@ -82,3 +84,40 @@ def _answer(value: int | bool) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return f"{value} of 5"
+
+
+def diagnosis_section(context: ReportContext) -> Iterator[Section]:
+    """A report section of the scenario diagnosis from the model's ``[extra.diagnosis]`` answers
+    (nothing when it has none). Not in the report by default; register it to add it.
+
+    >>> import attrs
+    >>> from valuering import templates
+    >>> from valuering.report import ReportContext
+    >>> pmo = attrs.evolve(templates.load("hub-office"), extra={"diagnosis": {"scaling-up": 5}})
+    >>> section = next(iter(diagnosis_section(ReportContext(pmo))))
+    >>> section.title, section.blocks[0].text
+    ('Scenario diagnosis', 'From 1 answer, the likeliest scenario is growing (100.0 %); the model says kickoff.')
+    """
+    if not context.pmo.extra.get("diagnosis"):
+        return
+    result = diagnose_model(context.pmo, catalog=context.catalog)
+    share = percent(result[result.likeliest.value].likelihood)
+    stated = f"; the model says {context.pmo.scenario}" if context.pmo.scenario else ""
+    answers = "1 answer" if result.answered == 1 else f"{result.answered} answers"
+    blocks: list[Block] = [
+        Paragraph(
+            f"From {answers}, the likeliest scenario is {result.likeliest.value} ({share}){stated}."
+        ),
+        Table(
+            ("Scenario", "Likelihood"),
+            [(row.scenario.value, percent(row.likelihood)) for row in result.scenarios],
+            right=(1,),
+        ),
+    ]
+    if result.drivers:
+        blocks += [
+            Paragraph("What pointed there:"),
+            Items([f"{d.text} ({_answer(d.answer)})" for d in result.drivers]),
+        ]
+    blocks += [Paragraph(f"Strategies for {result.likeliest.value}:"), Items(result.strategies)]
+    yield Section("diagnosis", "Scenario diagnosis", blocks)
