@@ -16,8 +16,8 @@ from valuering.model import PMO, ServiceCategory
 from valuering.planning._changes import Change, apply_changes
 from valuering.planning._effective import effective_coverage
 from valuering.planning._levels import NO_GAIN
-from valuering.scoring import competence_fit, maturity_by_category, maturity_gaps, overall_maturity
-from valuering.validation import bind_catalog, sound
+from valuering.scoring import competence_fit, maturity_by_category, overall_maturity
+from valuering.validation import bind_catalog, derived, sound
 
 __all__ = ["FigureChange", "Shift", "WhatIf", "what_if"]
 
@@ -148,9 +148,11 @@ def what_if(pmo: PMO, *changes: Change, catalog: Catalog | None = None) -> WhatI
     cat = sound(pmo, catalog=catalog)
     changed, added, removed = apply_changes(pmo, changes, catalog=cat)
     bind_catalog(changed, catalog=cat)
-    before, after = _Figures(pmo, cat), _Figures(changed, cat)
+    # The figures of the model as it is are kept on it: what-ifs on one model share them.
+    before = derived(pmo, cat, "planning.figures", lambda: _Figures(pmo, cat))
+    after = _Figures(changed, cat, like=before)
     figures = _compare(before, after)
-    shifts = _shifts(pmo, changed, before.effective, after.effective)
+    shifts = _shifts(before, after)
     old = {(f.kind, f.subject) for f in before.findings}
     new = {(f.kind, f.subject) for f in after.findings}
     return WhatIf(
@@ -167,21 +169,36 @@ def what_if(pmo: PMO, *changes: Change, catalog: Catalog | None = None) -> WhatI
 
 
 class _Figures:
-    """The headline figures of one model."""
+    """The headline figures of one model, and the covered demand of each customer, objective and
+    outcome. ``like``: the figures of a model that may share the team's competence fit."""
 
-    def __init__(self, pmo: PMO, cat: Catalog) -> None:
+    def __init__(self, pmo: PMO, cat: Catalog, like: _Figures | None = None) -> None:
         self.effective: Coverage = effective_coverage(pmo, catalog=cat)
         self.coverage = coverage(pmo, catalog=cat).total
         self.weighted = coverage(pmo, maturity_weighted=True, catalog=cat).total
         self.maturity = maturity_by_category(pmo, catalog=cat)
         self.overall = overall_maturity(pmo, catalog=cat).percent
-        gaps = maturity_gaps(pmo, catalog=cat)
-        self.open_gaps = len(gaps.open())
-        self.levels_to_climb = sum(g.gap for g in gaps)
+        self.open_gaps = sum(o.gap > 0 for o in pmo.offerings)  # as maturity_gaps counts them
+        self.levels_to_climb = sum(o.gap for o in pmo.offerings)
         self.attribution = dict(value_attribution(pmo, catalog=cat))
-        self.fit = {f.offering: f.fit for f in competence_fit(pmo, catalog=cat).offerings}
+        # Competence fit reads the team and which service each offering runs, not maturity.
+        self.staffing = (pmo.team, [(o.id, o.service, o.owner) for o in pmo.offerings])
+        self.fit: dict[str, float | None]
+        if like is not None and like.staffing == self.staffing:
+            self.fit = like.fit
+        else:
+            self.fit = {f.offering: f.fit for f in competence_fit(pmo, catalog=cat).offerings}
         self.findings = tuple(check(pmo, catalog=cat))
         self.offerings = [o.id for o in pmo.offerings]
+        cover = self.effective
+        self.by_outcome = {o: d * cover.covered[o] for o, d in cover.demand.items()}
+        self.by_customer = {
+            c: math.fsum(share * cover.covered.get(o, 0.0) for o, share in shares.items())
+            for c, shares in customer_shares(pmo.customers).items()
+        }
+        self.by_objective = {
+            o.id: math.fsum(self.by_outcome.get(x, 0.0) for x in o.outcomes) for o in pmo.objectives
+        }
 
 
 def _compare(before: _Figures, after: _Figures) -> dict[str, FigureChange]:
@@ -242,27 +259,11 @@ def _compare(before: _Figures, after: _Figures) -> dict[str, FigureChange]:
     return rows
 
 
-def _covered_demand(cover: Coverage) -> dict[str, float]:
-    return {o: d * cover.covered[o] for o, d in cover.demand.items()}
-
-
-def _by_customer(pmo: PMO, cover: Coverage) -> dict[str, float]:
-    return {
-        c: math.fsum(share * cover.covered.get(o, 0.0) for o, share in shares.items())
-        for c, shares in customer_shares(pmo.customers).items()
-    }
-
-
-def _by_objective(pmo: PMO, covered: Mapping[str, float]) -> dict[str, float]:
-    return {o.id: math.fsum(covered.get(x, 0.0) for x in o.outcomes) for o in pmo.objectives}
-
-
-def _shifts(pmo: PMO, changed: PMO, before: Coverage, after: Coverage) -> tuple[Shift, ...]:
-    old_outcomes, new_outcomes = _covered_demand(before), _covered_demand(after)
+def _shifts(before: _Figures, after: _Figures) -> tuple[Shift, ...]:
     pairs = (
-        ("customer", _by_customer(pmo, before), _by_customer(changed, after)),
-        ("objective", _by_objective(pmo, old_outcomes), _by_objective(changed, new_outcomes)),
-        ("outcome", old_outcomes, new_outcomes),
+        ("customer", before.by_customer, after.by_customer),
+        ("objective", before.by_objective, after.by_objective),
+        ("outcome", before.by_outcome, after.by_outcome),
     )
     shifts = []
     for kind, old, new in pairs:
