@@ -43,6 +43,10 @@ COMMANDS: list[tuple[list[str], type, set[str]]] = [
     (["report", FILE], dict, {"pmo", "counts", "coverage", "maturity", "gaps", "findings"}),
     (["whatif", FILE, "pmis.maturity=4"], dict, {"changes", "figures", "gainers", "losers"}),
     (["roadmap", FILE, "--budget", "2"], dict, {"budget", "spent", "exact", "steps"}),
+    (["new", "--list"], list, {"template", "name", "scope", "services"}),
+    (["diagnose", FILE], dict, {"likeliest", "answered", "scenarios", "drivers", "strategies"}),
+    (["audit", FILE], dict, {"completeness", "dimensions", "missing"}),
+    (["indicators", "suggest", FILE], list, {"id", "layer", "subject", "formula", "source"}),
 ]
 
 
@@ -61,11 +65,19 @@ def test_every_printing_command_writes_one_json_document(
 
 
 def test_every_command_that_prints_a_result_is_covered() -> None:
-    printing = {
-        name for name, sub in _subparsers().items() if any(a.dest == "format" for a in sub._actions)
-    }
+    printing = {name for name, sub in _subparsers().items() if _prints(sub)}
     assert printing == {argv[0] for argv, _, _ in COMMANDS}
     assert set(_subparsers()) - printing == {"convert"}  # convert writes a file, not a result
+
+
+def _prints(parser: argparse.ArgumentParser) -> bool:
+    """Whether ``parser`` or one of its own subcommands (``indicators suggest``) takes --format."""
+    for action in parser._actions:
+        if action.dest == "format":
+            return True
+        if isinstance(action, argparse._SubParsersAction):
+            return any(_prints(sub) for sub in action.choices.values())
+    return False
 
 
 def _subparsers() -> dict[str, argparse.ArgumentParser]:
@@ -229,5 +241,6 @@ def test_the_cli_imports_no_private_module_of_another_layer() -> None:
     # from valuering.report.
     assert private == [
         "_graph.py: valuering._document._files",
+        "_new.py: valuering._document._files",
         "_report.py: valuering._document._files",
     ]
