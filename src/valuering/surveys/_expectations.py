@@ -10,6 +10,7 @@ people answered for it.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeGuard
 
@@ -248,11 +249,12 @@ def _whole(value: object) -> int | None:
 
 
 def _is_id(value: object) -> bool:
-    return (
-        isinstance(value, str)
-        and bool(value)
-        and all(part.isalnum() and part == part.lower() for part in value.split("-"))
-    )
+    return isinstance(value, str) and _id_text(value)
+
+
+@functools.lru_cache(maxsize=4096)  # a sheet repeats its few customer ids on every row
+def _id_text(value: str) -> bool:
+    return bool(value) and all(part.isalnum() and part == part.lower() for part in value.split("-"))
 
 
 @attrs.define
@@ -325,12 +327,17 @@ def _gather(
     return list(customers.values()), problems
 
 
-def _priorities(answers: Mapping[str, Any], how: SurveyMethod) -> tuple[Expectation, ...]:
-    if how is SurveyMethod.RATING:
-        return tuple(Expectation(outcome=o, priority=float(a)) for o, a in answers.items())
-    if how is SurveyMethod.RANK:
-        return priorities_from_ranking(sorted(answers, key=lambda o: answers[o]))
-    return priorities_from_moscow(answers)
+def _shares(answers: Mapping[str, Any], how: SurveyMethod) -> dict[str, float]:
+    """One respondent's priorities as shares of 1 (empty when the respondent expects nothing)."""
+    if how is SurveyMethod.RATING:  # the rating is the priority; no helper needed
+        points = {o: float(a) for o, a in answers.items()}
+    elif how is SurveyMethod.RANK:
+        ranked = priorities_from_ranking(sorted(answers, key=lambda o: answers[o]))
+        points = {e.outcome: e.priority for e in ranked}
+    else:
+        points = {e.outcome: e.priority for e in priorities_from_moscow(answers)}
+    total = sum(points.values())
+    return {o: p / total for o, p in points.items()} if total > 0 else {}
 
 
 def _result(customers: list[_Customer], how: SurveyMethod, cat: Catalog) -> SurveyExpectations:
@@ -340,13 +347,12 @@ def _result(customers: list[_Customer], how: SurveyMethod, cat: Catalog) -> Surv
         shares: dict[str, float] = {}
         voices = 0
         for answers in c.answers.values():
-            expectations = _priorities(answers, how)
-            total = sum(e.priority for e in expectations)
-            if total <= 0:
+            theirs = _shares(answers, how)
+            if not theirs:
                 continue  # expects nothing: no part in the mean, as in formula 1
             voices += 1
-            for e in expectations:
-                shares[e.outcome] = shares.get(e.outcome, 0.0) + e.priority / total
+            for outcome, share in theirs.items():
+                shares[outcome] = shares.get(outcome, 0.0) + share
         ranked = sorted(
             shares.items(), key=lambda item: -item[1]
         )  # stable: ties keep first-seen order

@@ -23,6 +23,7 @@ from valuering.scoring import self_assessment
 from valuering.scoring._assessments import STATEMENTS_PER_SECTION
 from valuering.surveys._assessment import TeamAssessment, team_assessment
 from valuering.surveys._expectations import (
+    Response,
     SurveyExpectations,
     SurveyMethod,
     survey_expectations,
@@ -215,36 +216,35 @@ def _expectations(grid: Grid, title: str, catalog: Catalog | None) -> SurveyExpe
         raise _fail(problems, title)
     answer = answers[0]
     widest = max(columns.values())
-    responses: list[dict[str, Any]] = []
-    places: list[tuple[int, int]] = []  # (row number, the answer's column) of each response
+    take = {name: columns.get(name, 0) - 1 for name in (*_EXPECTATION_COLUMNS, answer)}
+    answer_at, moscow = take[answer], answer == SurveyMethod.MOSCOW
+    responses: list[Response] = []
+    places: list[int] = []  # the row number of each response
     for number, cells in grid.rows[1:]:
-        problems.extend(
-            Problem(cell(grid.name, index, number), f"{value!r} is in a column with no heading")
-            for index, value in enumerate(cells[widest:], start=widest + 1)
-            if value is not None
-        )
-
-        def value(name: str, cells: tuple[Cell, ...] = cells) -> Cell:
-            index = columns.get(name)
-            return cells[index - 1] if index is not None and index <= len(cells) else None
-
-        if value(answer) is None:
+        if len(cells) > widest:
+            problems.extend(
+                Problem(cell(grid.name, index, number), f"{value!r} is in a column with no heading")
+                for index, value in enumerate(cells[widest:], start=widest + 1)
+                if value is not None
+            )
+        padded = cells + (None,) * (widest - len(cells)) + (None,)  # index -1: an absent column
+        if padded[answer_at] is None:
             continue  # an outcome left unanswered
-        response = {
-            "respondent": _text(value("respondent")),
-            "group": _text(value("group")),
-            "outcome": _text(value("outcome")),
-            "answer": _number(value(answer)) if answer != "moscow" else _text(value(answer)),
-            "customer": _text(value("customer")),
-            "weight": _number(value("weight")),
-        }
-        responses.append(response)
-        places.append((number, columns[answer]))
+        responses.append(
+            Response(
+                respondent=_text(padded[take["respondent"]]),  # type: ignore[arg-type]
+                group=_text(padded[take["group"]]),  # type: ignore[arg-type]
+                outcome=_text(padded[take["outcome"]]),  # type: ignore[arg-type]
+                answer=_text(padded[answer_at]) if moscow else _number(padded[answer_at]),
+                customer=_text(padded[take["customer"]]),  # type: ignore[arg-type]
+                weight=_number(padded[take["weight"]]),  # type: ignore[arg-type]
+            )
+        )
+        places.append(number)
     fields = {**columns, "answer": columns[answer]}
 
     def where(index: int, field: str) -> str:
-        number = places[index][0]
-        return cell(grid.name, fields.get(field, 1), number)
+        return cell(grid.name, fields.get(field, 1), places[index])
 
     try:
         result = survey_expectations(responses, answer, catalog=catalog, where=where, title=title)

@@ -1,6 +1,6 @@
-"""Reading and writing the cells of a sheet: CSV with the csv module, .xlsx with openpyxl (the excel extra).
+"""Reading and writing the cells of a sheet: CSV with the csv module, .xlsx written with openpyxl (excel extra).
 
-A sheet is read into a :class:`Grid`: its name (the workbook's first sheet, or a CSV file's stem), its
+Reading .xlsx needs no extra (see ``_xlsx``); writing one does. A sheet is read into a :class:`Grid`: its name (the workbook's first sheet, or a CSV file's stem), its
 rows with their numbers, and the problems no value can show (formulas, merged cells), each at its cell
 as ``Survey!C12``.
 """
@@ -10,9 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import tempfile
-import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ import attrs
 
 from valuering._document._files import check_path, read_text, write_text
 from valuering.errors import OptionalDependencyError, Problem, ValidationError
+from valuering.surveys._xlsx import read_first_sheet
 
 __all__ = ["SUFFIXES", "Grid", "cell", "column_letter", "read_grid", "write_sheet"]
 
@@ -84,11 +83,13 @@ def _read_csv(path: str | Path) -> Grid:
     rows = []
     problems: list[Problem] = []
     for number, values in enumerate(csv.reader(io.StringIO(text)), start=1):
-        cells: tuple[Cell, ...] = tuple(v if v.strip() else None for v in values)
-        if _blank(cells):
-            continue
-        problems.extend(_formulas(name, number, cells))
-        rows.append((number, _without_formulas(cells)))
+        cells: tuple[Cell, ...] = tuple(v if v and not v.isspace() else None for v in values)
+        if not any(cells):
+            continue  # a blank row
+        if any(isinstance(v, str) and v[0] == "=" for v in cells):
+            problems.extend(_formulas(name, number, cells))
+            cells = _without_formulas(cells)
+        rows.append((number, cells))
     return Grid(name, tuple(rows), tuple(problems))
 
 
@@ -114,74 +115,15 @@ def _openpyxl(feature: str) -> Any:
     return openpyxl
 
 
-_MERGED = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
-
-
 def _read_xlsx(path: str | Path) -> Grid:
-    openpyxl = _openpyxl("reading .xlsx files")
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        if isinstance(error, FileNotFoundError | PermissionError | IsADirectoryError):
-            raise
-        message = "not an Excel workbook (.xlsx) that can be read"
-        raise ValidationError([Problem("", message)], title=str(path)) from None
-    try:
-        sheet = book.worksheets[0]
-        name = sheet.title
-        rows = []
-        problems: list[Problem] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells: tuple[Cell, ...] = tuple(_value(v) for v in values)
-            while cells and cells[-1] is None:
-                cells = cells[:-1]
-            if _blank(cells):
-                continue
-            problems.extend(_formulas(name, number, cells))
-            problems.extend(_odd_values(name, number, values))
-            rows.append((number, _without_formulas(cells)))
-        problems.extend(_merged(path, getattr(sheet, "_worksheet_path", None), name))
-    finally:
-        book.close()
+    name, cells, problems = read_first_sheet(path)
+    rows = []
+    for number in sorted(cells):
+        row = cells[number]
+        values = tuple(row.get(column) for column in range(1, max(row) + 1))
+        if not _blank(values):
+            rows.append((number, values))
     return Grid(name, tuple(rows), tuple(problems))
-
-
-def _value(value: object) -> Cell:
-    if isinstance(value, str):
-        return value if value.strip() else None
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float):
-        return value
-    return None if value is None else str(value)
-
-
-def _odd_values(name: str, number: int, values: Sequence[object]) -> Iterator[Problem]:
-    """Dates, times and booleans: a survey holds none, so they are typing slips."""
-    for column, value in enumerate(values, start=1):
-        if isinstance(value, bool) or not isinstance(value, str | int | float | None):
-            yield Problem(
-                cell(name, column, number),
-                f"{value!r} is a {type(value).__name__}, not text or a number",
-            )
-
-
-def _merged(path: str | Path, member: str | None, name: str) -> Iterator[Problem]:
-    """Merged ranges, read from the sheet's XML: openpyxl's fast reader does not report them."""
-    if not member:
-        return
-    with zipfile.ZipFile(path) as archive:
-        xml = archive.read(member)
-    start = xml.rfind(b"<mergeCells")
-    if start < 0:
-        start = xml.find(b"mergeCells")
-    if start < 0:
-        return
-    for first, last in _MERGED.findall(xml, start):
-        yield Problem(
-            f"{name}!{first.decode()}",
-            f"merged cells {first.decode()}:{last.decode()}; unmerge them and fill every cell",
-        )
 
 
 @attrs.frozen
