@@ -17,8 +17,12 @@ True
 from valuering.history._compare import Comparison, FigureChange, compare
 from valuering.history._diff import Change, ChangeKind, ModelDiff, diff
 from valuering.history._figures import Figure, Figures, figure_label, figure_unit, headline_figures
+from valuering.history._results import Benchmark, Snapshot, Snapshots, Trend, TrendPoint
+from valuering.history._store import SCHEMA_VERSION, Store, StoreError, canonical_json
 
 __all__ = [
+    "SCHEMA_VERSION",
+    "Benchmark",
     "Change",
     "ChangeKind",
     "Comparison",
@@ -26,6 +30,13 @@ __all__ = [
     "FigureChange",
     "Figures",
     "ModelDiff",
+    "Snapshot",
+    "Snapshots",
+    "Store",
+    "StoreError",
+    "Trend",
+    "TrendPoint",
+    "canonical_json",
     "compare",
     "diff",
     "figure_label",
