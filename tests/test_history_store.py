@@ -111,7 +111,7 @@ def test_trend_by_hand(store: Store) -> None:
     assert repr(trend) == "<Trend: 3 points; northwind-energy-epmo maturity.tactical; 45 -> 55>"
     assert trend.to_records()[0] == {
         "snapshot": trend[0].snapshot,
-        "as_of": YEARS[0],
+        "as_of": "2023-12-31",
         "value": 45.0,
     }
     with pytest.raises(

@@ -13,6 +13,11 @@ from valuering._tables import Keyed, Rows, percent, plural, summary
 __all__ = ["Benchmark", "Snapshot", "Snapshots", "Trend", "TrendPoint"]
 
 
+def _iso(day: datetime.date | None) -> str | None:
+    """Dates in tables as a model file writes them (YYYY-MM-DD), so JSON and CSV can carry them."""
+    return None if day is None else day.isoformat()
+
+
 @attrs.frozen
 class Snapshot:
     """One stored model: its store id, PMO id, date (``as_of``, None when the model has none), the
@@ -42,8 +47,8 @@ class Snapshots(Rows[Snapshot]):
         return summary(self, plural(len(self.snapshots), "snapshot"), plural(pmos, "PMO"))
 
     def _rows(self) -> Iterator[dict[str, Any]]:
-        """One row per snapshot: ``id``, ``pmo``, ``as_of``, ``hash``, ``added``, ``industry``, ``scope``."""
-        return (attrs.asdict(s) for s in self.snapshots)
+        """One row per snapshot: ``id``, ``pmo``, ``as_of`` (YYYY-MM-DD), ``hash``, ``added``, ``industry``, ``scope``."""
+        return ({**attrs.asdict(s), "as_of": _iso(s.as_of)} for s in self.snapshots)
 
 
 @attrs.frozen
@@ -73,8 +78,8 @@ class Trend(Rows[TrendPoint]):
         return summary(self, plural(len(self.points), "point"), f"{self.pmo} {self.figure}", span)
 
     def _rows(self) -> Iterator[dict[str, Any]]:
-        """One row per snapshot: ``snapshot``, ``as_of``, ``value``."""
-        return (attrs.asdict(p) for p in self.points)
+        """One row per snapshot: ``snapshot``, ``as_of`` (YYYY-MM-DD), ``value``."""
+        return ({**attrs.asdict(p), "as_of": _iso(p.as_of)} for p in self.points)
 
 
 @attrs.frozen(repr=False)

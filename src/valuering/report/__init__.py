@@ -33,7 +33,14 @@ from valuering.report._diagnosis import (
     questionnaire_template,
     text_diagnosis,
 )
-from valuering.report._history import diff_data, figure_text, text_diff
+from valuering.report._history import (
+    diff_data,
+    figure_text,
+    text_benchmark,
+    text_diff,
+    text_snapshots,
+    text_trend,
+)
 from valuering.report._html import to_html
 from valuering.report._kpis import suggestions_toml, text_suggestions
 from valuering.report._markdown import to_markdown
@@ -87,6 +94,7 @@ __all__ = [
     "summary",
     "summary_data",
     "text_assessment",
+    "text_benchmark",
     "text_audit",
     "text_catalog",
     "text_catalog_sources",
@@ -98,9 +106,11 @@ __all__ = [
     "text_problems",
     "text_recommendations",
     "text_roadmap",
+    "text_snapshots",
     "text_suggestions",
     "text_tally",
     "text_trace",
+    "text_trend",
     "text_what_if",
     "to_html",
     "to_json_data",

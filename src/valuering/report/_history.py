@@ -5,11 +5,28 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from valuering.history import Change, Comparison, FigureChange, ModelDiff
+from valuering.history import (
+    Benchmark,
+    Change,
+    Comparison,
+    FigureChange,
+    ModelDiff,
+    Snapshots,
+    Trend,
+    figure_label,
+    figure_unit,
+)
 from valuering.report._data import to_json_data
 from valuering.report._text import heading, percent, plural, table
 
-__all__ = ["diff_data", "figure_text", "text_diff"]
+__all__ = [
+    "diff_data",
+    "figure_text",
+    "text_benchmark",
+    "text_diff",
+    "text_snapshots",
+    "text_trend",
+]
 
 
 def figure_text(unit: str, value: object) -> str:
@@ -127,3 +144,75 @@ def diff_data(changes: ModelDiff, figures: Comparison) -> dict[str, Any]:
         ],
         "figures": to_json_data(figures),
     }
+
+
+def text_snapshots(snapshots: Snapshots) -> str:
+    """The snapshots of a history store as a table (``valuering history list``).
+
+    >>> from valuering.history import Snapshot, Snapshots
+    >>> print(text_snapshots(Snapshots((Snapshot(1, "acme", None, "ab" * 32, "2026-01-01T00:00:00+00:00"),))))
+    id  pmo   as of    hash          added                      industry  scope
+    --  ----  -------  ------------  -------------------------  --------  -----
+     1  acme  undated  abababababab  2026-01-01T00:00:00+00:00  –         –
+    """
+    if not snapshots:
+        return "The store holds no snapshot."
+    rows = [
+        (s.id, s.pmo, s.as_of or "undated", s.hash[:12], s.added, s.industry or "–", s.scope or "–")
+        for s in snapshots
+    ]
+    return table(rows, ["id", "pmo", "as of", "hash", "added", "industry", "scope"], right=[0])
+
+
+def text_trend(trend: Trend) -> str:
+    """One figure of one PMO over its snapshots (``valuering history trend``).
+
+    >>> import datetime
+    >>> from valuering.history import Trend, TrendPoint
+    >>> points = (TrendPoint(1, datetime.date(2024, 12, 31), 50.0), TrendPoint(2, datetime.date(2025, 12, 31), 55.0))
+    >>> print(text_trend(Trend("acme", "maturity.tactical", points)))
+    acme: Maturity (X3), tactical
+    =============================
+    as of       snapshot   value  change
+    ----------  --------  ------  --------
+    2024-12-31         1  50.0 %
+    2025-12-31         2  55.0 %  +5.0 pts
+    """
+    unit = figure_unit(trend.figure)
+    rows = []
+    previous: float | None = None
+    for point in trend:
+        change = ""
+        if previous is not None:
+            change = _delta(FigureChange(trend.figure, previous, point.value))
+        rows.append(
+            (point.as_of or "undated", point.snapshot, figure_text(unit, point.value), change)
+        )
+        previous = point.value
+    title = heading(f"{trend.pmo}: {figure_label(trend.figure)}")
+    return f"{title}\n" + table(rows, ["as of", "snapshot", "value", "change"], right=[1, 2])
+
+
+def text_benchmark(result: Benchmark) -> str:
+    """Where a PMO's figure stands among the other PMOs of a store (``valuering history benchmark``).
+
+    >>> from valuering.history import Benchmark
+    >>> print(text_benchmark(Benchmark("acme", "maturity.tactical", 50.0, 1, 2, 5)))
+    acme: Maturity (X3), tactical 50.0 % is at percentile 40 of 5 PMOs (1 below, 2 equal).
+    """
+    unit = figure_unit(result.figure)
+    among = plural(result.compared, "PMO")
+    filters = [
+        f"industry {result.industry}" if result.industry else "",
+        f"scope {result.scope}" if result.scope else "",
+    ]
+    where = " and ".join(f for f in filters if f)
+    if where:
+        among += f" with {where}"
+    shown = f"{result.pmo}: {figure_label(result.figure)} {figure_text(unit, result.value)}"
+    if result.percentile is None:
+        return f"{shown}: no other PMO to compare with ({among})."
+    return (
+        f"{shown} is at percentile {round(result.percentile, 1):g} of {among} "
+        f"({result.below} below, {result.equal} equal)."
+    )
