@@ -70,25 +70,20 @@ def _report(args: argparse.Namespace) -> int:
         return 2
     pmo, catalog = load_model(args)
     plan = None if args.roadmap is None else roadmap(pmo, args.roadmap, catalog=catalog)
-    if plan is not None and not args.catalogue:  # the roadmap section, for this document only
-        report.register_section("roadmap", report.roadmap_section(args.roadmap), replace=True)
-    try:
-        if form == "json":
-            data = report.to_json_data(report.summary_data(pmo, catalog=catalog))
-            if plan is not None:
-                data["roadmap"] = report.to_json_data(plan)
-            text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-        elif form == "html":
-            text = report.to_html(pmo, catalog=catalog, document=document)
-        elif form == "md":
-            text = report.to_markdown(pmo, catalog=catalog, document=document)
-        else:
-            text = report.summary(pmo, catalog=catalog) + "\n"
-            if plan is not None:
-                text += "\n" + report.text_roadmap(plan, pmo, catalog=catalog) + "\n"
-    finally:
-        if plan is not None and not args.catalogue:
-            report.unregister_section("roadmap")
+    extra = [] if plan is None or args.catalogue else [report.roadmap_section(args.roadmap)]
+    if form == "json":
+        data = report.to_json_data(report.summary_data(pmo, catalog=catalog))
+        if plan is not None:
+            data["roadmap"] = report.to_json_data(plan)
+        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    elif form == "html":
+        text = report.to_html(pmo, catalog=catalog, document=document, extra_sections=extra)
+    elif form == "md":
+        text = report.to_markdown(pmo, catalog=catalog, document=document, extra_sections=extra)
+    else:
+        text = report.summary(pmo, catalog=catalog) + "\n"
+        if plan is not None:
+            text += "\n" + report.text_roadmap(plan, pmo, catalog=catalog) + "\n"
     if not args.output:
         print(text, end="")
         return 0

@@ -19,7 +19,7 @@ from valuering.report._blocks import (
     Table,
 )
 from valuering.report._markdown import document_title
-from valuering.report._sections import DOCUMENTS, build_sections
+from valuering.report._sections import DOCUMENTS, SectionBuilder, build_sections
 
 __all__ = ["html_document", "to_html"]
 
@@ -121,12 +121,16 @@ def to_html(
     catalog: Catalog | None = None,
     document: str = "report",
     pictures: bool = True,
+    extra_sections: Sequence[SectionBuilder] = (),
 ) -> str:
     """The ``document`` (``"report"`` or ``"catalogue"``, as for :func:`to_markdown`) for ``pmo`` as
     one self-contained HTML page: the same sections and tables as the Markdown, a table of contents,
     and the pictures of :mod:`valuering.plot` as inline SVG, each with a title and a caption for
     readers who cannot see it. Nothing is fetched from the network and no script runs; printed, the
     page is A4 with each section on a new page.
+
+    ``extra_sections`` are builders of sections for this page only, after the registered ones (the
+    roadmap's, say: ``extra_sections=[roadmap_section(budget)]``).
 
     Pictures need the ``plot`` extra: without matplotlib (or with ``pictures=False``) the page says
     so and keeps its tables. ``catalog`` defaults to the model's own; a model that is not sound
@@ -140,7 +144,7 @@ def to_html(
     context = ReportContext(pmo, catalog=catalog)
     if document not in DOCUMENTS:
         build_sections(context, document)  # raises the unknown-document error
-    sections = build_sections(context, document)
+    sections = build_sections(context, document, extra_sections)
     return html_document(document_title(pmo, document), sections, pictures=pictures)
 
 

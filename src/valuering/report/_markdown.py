@@ -16,7 +16,7 @@ from valuering.report._blocks import (
     Section,
     Table,
 )
-from valuering.report._sections import DOCUMENTS, build_sections
+from valuering.report._sections import DOCUMENTS, SectionBuilder, build_sections
 
 __all__ = ["document_title", "markdown_document", "to_markdown"]
 
@@ -66,10 +66,17 @@ def _block(block: Block) -> list[str]:
     return []
 
 
-def to_markdown(pmo: PMO, *, catalog: Catalog | None = None, document: str = "report") -> str:
+def to_markdown(
+    pmo: PMO,
+    *,
+    catalog: Catalog | None = None,
+    document: str = "report",
+    extra_sections: Sequence[SectionBuilder] = (),
+) -> str:
     """The ``document`` (``"report"`` for the steering committee, or ``"catalogue"``, the service
     catalogue with one section per offering) for ``pmo`` as Markdown: a title, then every registered
-    section (see :func:`register_section`) with its paragraphs, lists and tables. Percentages have
+    section (see :func:`register_section`), then those of ``extra_sections`` (builders for this
+    document only), with their paragraphs, lists and tables. Percentages have
     one decimal; names stand beside ids.
 
     ``catalog`` defaults to the model's own; a model that is not sound raises
@@ -86,7 +93,8 @@ def to_markdown(pmo: PMO, *, catalog: Catalog | None = None, document: str = "re
     context = ReportContext(pmo, catalog=catalog)
     if document not in DOCUMENTS:
         build_sections(context, document)  # raises the unknown-document error
-    return markdown_document(document_title(pmo, document), build_sections(context, document))
+    sections = build_sections(context, document, extra_sections)
+    return markdown_document(document_title(pmo, document), sections)
 
 
 def markdown_document(title: str, sections: Sequence[Section]) -> str:

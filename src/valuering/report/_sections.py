@@ -114,8 +114,12 @@ def section_ids(document: str = "report") -> tuple[str, ...]:
         return tuple(entry.id for entry in _entries(document))
 
 
-def build_sections(context: ReportContext, document: str = "report") -> list[Section]:
-    """Every section of ``document`` for the model in ``context``, in registry order."""
+def build_sections(
+    context: ReportContext, document: str = "report", extra: Iterable[SectionBuilder] = ()
+) -> list[Section]:
+    """Every section of ``document`` for the model in ``context``, in registry order, then those of
+    the ``extra`` builders (sections for this one document, such as a roadmap asked for once)."""
     with _lock:
-        entries = list(_entries(document))
-    return [section for entry in entries for section in entry.build(context)]
+        builders = [entry.build for entry in _entries(document)]
+    builders.extend(extra)
+    return [section for build in builders for section in build(context)]
