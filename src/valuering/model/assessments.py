@@ -26,7 +26,7 @@ def _date(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         check.fail(attribute, f"expected a date, got {type(value).__name__} {value!r}")
 
 
-date = check.Check(_date)
+date_check = check.Check(_date)
 
 
 def _ratings(value: Any) -> Any:
@@ -48,7 +48,7 @@ class Assessment:
     """
 
     step: FlywheelStep = attrs.field(validator=check.member_of(FlywheelStep))
-    date: datetime.date = attrs.field(validator=date)
+    date: datetime.date = attrs.field(validator=date_check)
     respondent: str = attrs.field(default="", validator=check.text)
     ratings: Mapping[str, tuple[int, ...]] = attrs.field(
         default=check.EMPTY,
