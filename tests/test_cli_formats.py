@@ -15,6 +15,7 @@ from valuering import examples
 from valuering.cli import main
 
 FILE = str(examples.path("northwind-energy"))
+SURVEY = str(Path(__file__).parent / "data" / "survey-expectations.csv")
 ACME_CATALOG = (
     'schema = "valuering-catalog/1"\nname = "acme-cli"\nextends = "pmi-2025"\n\n'
     '[[outcomes]]\nid = "esg-compliance"\nname = "ESG compliance"\nhorizon = "long"\n'
@@ -47,6 +48,7 @@ COMMANDS: list[tuple[list[str], type, set[str]]] = [
     (["diagnose", FILE], dict, {"likeliest", "answered", "scenarios", "drivers", "strategies"}),
     (["audit", FILE], dict, {"completeness", "dimensions", "missing"}),
     (["indicators", "suggest", FILE], list, {"id", "layer", "subject", "formula", "source"}),
+    (["survey", "import", SURVEY], list, {"customer", "group", "outcome", "priority"}),
 ]
 
 
@@ -243,4 +245,5 @@ def test_the_cli_imports_no_private_module_of_another_layer() -> None:
         "_graph.py: valuering._document._files",
         "_new.py: valuering._document._files",
         "_report.py: valuering._document._files",
+        "_surveys.py: valuering._document._files",
     ]

@@ -25,6 +25,7 @@ from valuering.cli import (
     _planning,
     _report,
     _scoring,
+    _surveys,
 )
 from valuering.errors import ValueRingError
 
@@ -40,6 +41,7 @@ _MODULES = (
     _history,
     _report,
     _files,
+    _surveys,
     _new,
     _diagnosis,
     _audit,

@@ -6,7 +6,8 @@
   spread per statement, disagreements and bands (formula 13);
 - sheets (.csv in the base install, .xlsx with the ``excel`` extra): fill-in templates
   (:func:`write_expectation_template`, :func:`write_assessment_template`) and :func:`read_survey`,
-  which names every problem of a filled sheet at its cell (``Expectations!G12: ...``).
+  which names every problem of a filled sheet at its cell (``Expectations!G12: ...``);
+- :func:`merge_survey` puts the results into a model (customers and expectations, or assessments).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from valuering.surveys._forms import (
     write_assessment_template,
     write_expectation_template,
 )
+from valuering.surveys._merge import merge_survey
 
 __all__ = [
     "DISAGREEMENT",
@@ -41,6 +43,7 @@ __all__ = [
     "SurveyMethod",
     "TeamAssessment",
     "expectations_from_survey",
+    "merge_survey",
     "read_assessment_sheet",
     "read_expectation_sheet",
     "read_survey",

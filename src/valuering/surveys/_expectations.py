@@ -58,12 +58,13 @@ class SurveyExpectations(Keyed[Customer]):
     """The customers a survey describes, by customer id, each with its averaged expectations.
 
     ``customers`` keeps them in order of first appearance; ``respondents`` counts who answered for
-    each customer. The table has one row per expectation.
+    each customer; ``weighted`` holds the customers whose weight a response gave. The table has one row per expectation.
     """
 
     method: SurveyMethod
     customers: tuple[Customer, ...]
     respondents: Mapping[str, int]
+    weighted: frozenset[str] = frozenset()
     _names: Names = attrs.field(default=Names(), eq=False)
     _columns = (
         "customer",
@@ -367,4 +368,5 @@ def _result(customers: list[_Customer], how: SurveyMethod, cat: Catalog) -> Surv
             )
         )
         counts[c.id] = len(c.answers)
-    return SurveyExpectations(how, tuple(built), counts, Names(None, cat))
+    weighted = frozenset(c.id for c in customers if c.weight is not None)
+    return SurveyExpectations(how, tuple(built), counts, weighted, Names(None, cat))
