@@ -13,11 +13,19 @@ from valuering._document._files import write_text
 from valuering.cli._options import load_model, model_arguments
 from valuering.cli._planning import budget_number
 from valuering.planning import roadmap
+from valuering.surveys import write_workbook
 
 __all__ = ["register"]
 
-FORMATS = ("html", "md", "text", "json")
-SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text", ".json": "json"}
+FORMATS = ("html", "md", "text", "json", "xlsx")
+SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".txt": "text",
+    ".json": "json",
+    ".xlsx": "xlsx",
+}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,7 +43,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        help="output format (default: from the -o suffix, else html)",
+        help="output format (default: from the -o suffix, else html); xlsx writes the tables, "
+        "one sheet each, to -o FILE",
     )
     parser.add_argument(
         "--catalogue",
@@ -68,7 +77,14 @@ def _report(args: argparse.Namespace) -> int:
             f"valuering report: --catalogue takes --format html or md, not {form}", file=sys.stderr
         )
         return 2
+    if form == "xlsx" and not args.output:
+        print("valuering report: --format xlsx writes a workbook; give it -o FILE", file=sys.stderr)
+        return 2
     pmo, catalog = load_model(args)
+    if form == "xlsx":  # one sheet per table (valuering.surveys.write_workbook)
+        write_workbook(pmo, args.output, catalog=catalog)
+        print(f"Wrote the tables of {pmo.name} (xlsx) to {args.output}.")
+        return 0
     plan = None if args.roadmap is None else roadmap(pmo, args.roadmap, catalog=catalog)
     extra = [] if plan is None or args.catalogue else [report.roadmap_section(args.roadmap)]
     if form == "json":

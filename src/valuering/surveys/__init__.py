@@ -7,7 +7,8 @@
 - sheets (.csv in the base install, .xlsx with the ``excel`` extra): fill-in templates
   (:func:`write_expectation_template`, :func:`write_assessment_template`) and :func:`read_survey`,
   which names every problem of a filled sheet at its cell (``Expectations!G12: ...``);
-- :func:`merge_survey` puts the results into a model (customers and expectations, or assessments).
+- :func:`merge_survey` puts the results into a model (customers and expectations, or assessments);
+- :func:`write_workbook` writes a model's result tables to an .xlsx workbook, one sheet each.
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ from valuering.surveys._forms import (
     write_expectation_template,
 )
 from valuering.surveys._merge import merge_survey
+from valuering.surveys._workbook import SHEETS, workbook_tables, write_workbook
 
 __all__ = [
     "DISAGREEMENT",
+    "SHEETS",
     "Response",
     "SectionSpread",
     "StatementSpread",
@@ -48,6 +51,8 @@ __all__ = [
     "read_expectation_sheet",
     "read_survey",
     "team_assessment",
+    "workbook_tables",
     "write_assessment_template",
     "write_expectation_template",
+    "write_workbook",
 ]

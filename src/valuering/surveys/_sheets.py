@@ -107,7 +107,8 @@ def _formulas(name: str, number: int, cells: Sequence[Cell]) -> Iterator[Problem
             )
 
 
-def _openpyxl(feature: str) -> Any:
+def openpyxl_module(feature: str) -> Any:
+    """openpyxl, imported on first use; without the excel extra, an OptionalDependencyError."""
     try:
         import openpyxl
     except ImportError:
@@ -151,7 +152,7 @@ def write_sheet(
         )
         write_text(path, buffer.getvalue())
         return
-    openpyxl = _openpyxl("writing .xlsx files")
+    openpyxl = openpyxl_module("writing .xlsx files")
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = openpyxl.Workbook()
@@ -172,10 +173,11 @@ def write_sheet(
         rule.add(v.cells)
         sheet.add_data_validation(rule)
     sheet.freeze_panes = "A2"
-    write_bytes(path, _saved(book))
+    write_bytes(path, saved_bytes(book))
 
 
-def _saved(book: Any) -> bytes:
+def saved_bytes(book: Any) -> bytes:
+    """An openpyxl workbook as the bytes of its .xlsx file."""
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
