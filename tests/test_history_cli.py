@@ -51,6 +51,24 @@ def test_history_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     # Tactical: 100 * (7 + 2) / 20 = 45, then 100 * (7 + 3) / 20 = 50.
     assert "2024-12-31         1  45.0 %" in out
     assert "2025-12-31         2  50.0 %  +5.0 pts" in out
+    picture = tmp_path / "trend.svg"
+    assert (
+        main(
+            [
+                "history",
+                "trend",
+                "northwind-energy-epmo",
+                "coverage",
+                *store,
+                "--plot",
+                str(picture),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert picture.read_text().startswith("<svg")
+    assert 'id="trend-title">northwind-energy-epmo coverage</title>' in picture.read_text()
     assert (
         main(
             [

@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 import datetime
 
-from valuering import report
+from valuering import plot, report
+from valuering._document._files import write_text
 from valuering.catalog import Catalog
 from valuering.cli._options import (
     FILE_HELP,
@@ -126,6 +127,9 @@ def _only(catalogs: dict[str, Catalog]) -> Catalog | None:
 def _history_trend(args: argparse.Namespace) -> int:
     with _store(args) as store:
         trend = store.trend(args.pmo, args.figure)
+    if args.plot:
+        picture = plot.svg(plot.plot_trend(trend), title=f"{trend.pmo} {trend.figure}", key="trend")
+        write_text(args.plot, picture + "\n")
     if args.format == "json":
         print_json(trend)
     else:
@@ -186,6 +190,11 @@ def _register_history(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
         "figure",
         metavar="FIGURE",
         help="a figure name, e.g. coverage, maturity.tactical, attribution.OFFERING",
+    )
+    trend.add_argument(
+        "--plot",
+        metavar="FILE",
+        help="also draw the trend as an SVG picture in FILE (the plot extra)",
     )
     trend.set_defaults(handler=_history_trend)
 

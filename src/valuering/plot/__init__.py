@@ -22,6 +22,7 @@ from valuering.plot._charts import (
 from valuering.plot._figure import available, svg
 from valuering.plot._flywheel import plot_flywheel
 from valuering.plot._graph import plot_value_graph
+from valuering.plot._trend import plot_trend
 
 __all__ = [
     "available",
@@ -30,6 +31,7 @@ __all__ = [
     "plot_gaps",
     "plot_indicators",
     "plot_maturity_by_category",
+    "plot_trend",
     "plot_value_graph",
     "rag_state",
     "svg",
