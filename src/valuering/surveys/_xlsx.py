@@ -30,6 +30,12 @@ _PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
 _STRING = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
 _RELATION = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+# The cells most writers produce: a value, a shared or inline string, or nothing; read in one pass.
+_PLAIN_CELL = re.compile(
+    rb'<c r="([A-Z]+)(\d+)"(?: s="\d+")?(?: t="(\w+)")?(?: s="\d+")?\s*'
+    rb"(?:/>|>(?:<v>([^<]*)</v>|<is><t(?: [^>]*)?>([^<]*)</t></is>)?</c>)"
+)
+_PLAIN_STRING = re.compile(rb"<si><t(?: [^>]*)?>([^<]*)</t></si>|<si><t/></si>|<si/>")
 _MERGED = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+[0-9]+)(?::([A-Z]+[0-9]+))?"')
 
 
@@ -91,7 +97,58 @@ def read_first_sheet(
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError):
         message = "not an Excel workbook (.xlsx) that can be read"
         raise ValidationError([Problem("", message)], title=str(path)) from None
-    shared = [_strings(s or b"") for s in _STRING.findall(shared_xml)]
+    shared = _shared(shared_xml)
+    plain = _PLAIN_CELL.findall(xml)
+    if len(plain) == xml.count(b"<c ") + xml.count(b"<c>"):
+        rows, problems = _plain_cells(plain, shared, name)
+    else:  # formulas, rich text, unusual attributes: the careful reading
+        rows, problems = _cells(xml, shared, name, str(path))
+    problems.extend(_merged(xml, name))
+    return name, rows, problems
+
+
+def _shared(xml: bytes) -> list[str]:
+    """The shared strings; plain ones in one pass, rich text runs joined."""
+    plain = _PLAIN_STRING.findall(xml)
+    if len(plain) == xml.count(b"<si>") + xml.count(b"<si/>"):
+        return [_text(t) for t in plain]
+    return [_strings(s or b"") for s in _STRING.findall(xml)]
+
+
+def _plain_cells(
+    cells: list[tuple[bytes, bytes, bytes, bytes, bytes]], shared: list[str], name: str
+) -> tuple[dict[int, dict[int, XlsxCell]], list[Problem]]:
+    rows: dict[int, dict[int, XlsxCell]] = {}
+    problems: list[Problem] = []
+    columns: dict[bytes, int] = {}
+    for letters, digits, kind, raw, inline in cells:
+        value: XlsxCell
+        if kind == b"s":
+            value = shared[int(raw)]
+        elif kind == b"inlineStr":
+            value = _text(inline)
+        elif not kind or kind == b"n":
+            if not raw:
+                continue
+            number = float(raw)
+            value = int(number) if number.is_integer() and abs(number) < 2**53 else number
+        else:
+            body = b"<v>" + raw + b"</v>" if raw else b""
+            value, problem = _value(kind, body, shared)
+            if problem:
+                problems.append(Problem(f"{name}!{letters.decode()}{digits.decode()}", problem))
+                continue
+        if value is not None:
+            column = columns.get(letters)
+            if column is None:
+                column = columns[letters] = _column_number(letters)
+            rows.setdefault(int(digits), {})[column] = value
+    return rows, problems
+
+
+def _cells(
+    xml: bytes, shared: list[str], name: str, source: str
+) -> tuple[dict[int, dict[int, XlsxCell]], list[Problem]]:
     rows: dict[int, dict[int, XlsxCell]] = {}
     problems: list[Problem] = []
     for attributes, body in _CELL.findall(xml):
@@ -99,19 +156,17 @@ def read_first_sheet(
         if ref is None:
             raise ValidationError(
                 [Problem("", "a cell without its reference; save the workbook again in Excel")],
-                title=str(path),
+                title=source,
             )
         letters, digits = ref.groups()
-        where = f"{name}!{letters.decode()}{digits.decode()}"
         kind = _TYPE.search(attributes)
         value, problem = _value(kind.group(1) if kind else b"n", body, shared)
         if problem:
-            problems.append(Problem(where, problem))
+            problems.append(Problem(f"{name}!{letters.decode()}{digits.decode()}", problem))
             continue
         if value is not None:
             rows.setdefault(int(digits), {})[_column_number(letters)] = value
-    problems.extend(_merged(xml, name))
-    return name, rows, problems
+    return rows, problems
 
 
 def _value(kind: bytes, body: bytes, shared: list[str]) -> tuple[XlsxCell, str]:
