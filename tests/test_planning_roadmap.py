@@ -57,7 +57,7 @@ def test_roadmap_equals_exhaustive_search_on_small_models(
     assert plan.spent <= budget + 1e-9
 
 
-@given(pmos(max_offerings=6), st.floats(0, 12))
+@given(pmos(max_offerings=5), st.floats(0, 8))  # sized for CI: exact search grows fast
 def test_steps_add_up_and_stay_within_caps(pmo: PMO, budget: float) -> None:
     plan = roadmap(pmo, budget)
     reached = {o.id: o.maturity for o in pmo.offerings}
@@ -78,7 +78,7 @@ def test_steps_add_up_and_stay_within_caps(pmo: PMO, budget: float) -> None:
     assert plan.value_after == pytest.approx(value)
 
 
-@given(st.data(), pmos(max_offerings=6), st.integers(0, 8))
+@given(st.data(), pmos(max_offerings=5), st.integers(0, 6))
 def test_the_plan_does_not_depend_on_the_order_of_the_model(
     data: st.DataObject, pmo: PMO, budget: int
 ) -> None:
