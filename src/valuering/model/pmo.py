@@ -21,8 +21,7 @@ import attrs
 
 from valuering.errors import UnknownIdError
 from valuering.model import _checks as check
-from valuering.model.assessments import Assessment
-from valuering.model.assessments import date_check
+from valuering.model.assessments import Assessment, date_check
 from valuering.model.baseline import OrganizationalBaseline, StrategicObjective
 from valuering.model.customers import Customer
 from valuering.model.enums import Scenario
