@@ -258,7 +258,34 @@ def _unwritable(data: Any, record: Format) -> Iterator[Problem]:
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 
 
+# A dotted key of more parts than files may nest (a.a.a... = 1), where a key can start: tomllib's
+# time grows with the square of the parts, so such a key is refused before parsing.
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_DOTTED_KEY = re.compile(rf"(?:{_KEY_PART}[ \t]*\.[ \t]*)+{_KEY_PART}")
+_KEY_PARTS = re.compile(_KEY_PART)
+
+
+def _too_long_key(text: str) -> int | None:
+    """The offset of the first dotted key deeper than MAX_DEPTH, or None. A key is on one line,
+    so only long lines with that many dots are searched."""
+    if text.count(".") < MAX_DEPTH:
+        return None
+    for line in [s for s in text.split("\n") if len(s) > 2 * MAX_DEPTH]:
+        if line.count(".") < MAX_DEPTH:
+            continue
+        for match in _DOTTED_KEY.finditer(line):
+            before = line[: match.start()].rstrip(" \t")
+            key_starts_here = not before or before[-1] in "[{,"
+            if key_starts_here and len(_KEY_PARTS.findall(match.group())) > MAX_DEPTH:
+                return text.find(line) + match.start()
+    return None
+
+
 def _parse_toml(text: str) -> Parsed:
+    deep = _too_long_key(text)
+    if deep is not None:
+        where = text.count("\n", 0, deep) + 1
+        raise syntax_error("TOML", TOO_DEEP, where, deep - text.rfind("\n", 0, deep))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -342,6 +369,8 @@ def _parse_yaml(text: str) -> Parsed:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(str(p) for p in (error.context, error.problem) if p)
+        if "maximum nesting depth" in message:  # libyaml's own limit, deeper than ours
+            message = TOO_DEEP
         line = mark.line + 1 if mark is not None else 1
         column = mark.column + 1 if mark is not None else None
         raise syntax_error("YAML", message, line, column) from None
