@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from valuering.cli import main
 
 FILE = str(examples.path("northwind-energy"))
 SURVEY = str(Path(__file__).parent / "data" / "survey-expectations.csv")
+HISTORY_STORE = str(Path(tempfile.mkdtemp()) / "history.db")
 ACME_CATALOG = (
     'schema = "valuering-catalog/1"\nname = "acme-cli"\nextends = "pmi-2025"\n\n'
     '[[outcomes]]\nid = "esg-compliance"\nname = "ESG compliance"\nhorizon = "long"\n'
@@ -49,6 +51,8 @@ COMMANDS: list[tuple[list[str], type, set[str]]] = [
     (["audit", FILE], dict, {"completeness", "dimensions", "missing"}),
     (["indicators", "suggest", FILE], list, {"id", "layer", "subject", "formula", "source"}),
     (["survey", "import", SURVEY], list, {"customer", "group", "outcome", "priority"}),
+    (["diff", FILE, FILE], dict, {"old", "new", "counts", "changes", "figures"}),
+    (["history", "add", FILE, "--store", HISTORY_STORE], list, {"id", "pmo", "hash", "new"}),
 ]
 
 
@@ -243,6 +247,7 @@ def test_the_cli_imports_no_private_module_of_another_layer() -> None:
     # from valuering.report.
     assert private == [
         "_graph.py: valuering._document._files",
+        "_history.py: valuering._document._files",
         "_new.py: valuering._document._files",
         "_report.py: valuering._document._files",
         "_surveys.py: valuering._document._files",

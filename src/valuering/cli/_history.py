@@ -17,8 +17,7 @@ from valuering.cli._options import (
     format_option,
     print_json,
 )
-from valuering.history import Store, compare, diff
-from valuering.history._store import DEFAULT_FILE
+from valuering.history import DEFAULT_FILE, Store, compare, diff
 from valuering.io import dumps, load
 from valuering.model import PMO
 

@@ -18,9 +18,16 @@ from valuering.history._compare import Comparison, FigureChange, compare
 from valuering.history._diff import Change, ChangeKind, ModelDiff, diff
 from valuering.history._figures import Figure, Figures, figure_label, figure_unit, headline_figures
 from valuering.history._results import Benchmark, Snapshot, Snapshots, Trend, TrendPoint
-from valuering.history._store import SCHEMA_VERSION, Store, StoreError, canonical_json
+from valuering.history._store import (
+    DEFAULT_FILE,
+    SCHEMA_VERSION,
+    Store,
+    StoreError,
+    canonical_json,
+)
 
 __all__ = [
+    "DEFAULT_FILE",
     "SCHEMA_VERSION",
     "Benchmark",
     "Change",

@@ -40,7 +40,7 @@ from valuering.io import dumps, load, loads
 from valuering.model import PMO
 from valuering.validation import sound
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "canonical_json"]
+__all__ = ["DEFAULT_FILE", "SCHEMA_VERSION", "Store", "StoreError", "canonical_json"]
 
 # Version 1: snapshots and figures; version 2 adds the industry and scope benchmarks filter on.
 SCHEMA_VERSION = 2
