@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import json
 import multiprocessing
 import random
@@ -181,7 +182,9 @@ def mutate_structure(data: Any, rng: random.Random) -> Any:
     data = copy_plain(data)
     for _ in range(rng.randint(1, 3)):
         if "offerings" in data and rng.random() < 0.4:  # free-form data: most of it loads
-            extra = data.setdefault("extra", {})
+            if not isinstance(data.get("extra"), dict):
+                data["extra"] = {}
+            extra = data["extra"]
             extra[rng.choice(["a", "b", "é", "", "x y"])] = hostile_value(rng)
             continue
         targets = [c for c in containers(data) if c]
@@ -415,11 +418,11 @@ def run(worker: int, count: int, seed: int) -> Tally:
                 path = folder / f"doc{SUFFIX[fmt]}"
                 path.write_bytes(mutate_bytes(text.encode("utf-8", "surrogatepass"), rng))
                 load_file = load if kind == "model" else load_catalog
-                check_document(kind, fmt, lambda f=load_file, p=path: f(p), tally, label)
+                check_document(kind, fmt, functools.partial(load_file, path), tally, label)
             else:
                 if how == "text":
                     text = mutate_text(text, rng)
-                check_document(kind, fmt, lambda f=load_text, t=text, m=fmt: f(t, m), tally, label)
+                check_document(kind, fmt, functools.partial(load_text, text, fmt), tally, label)
         except Exception as error:  # the thing this script looks for
             tally.counts["raw exceptions"] += 1
             where = traceback.extract_tb(error.__traceback__)[-1]
