@@ -46,6 +46,7 @@ from cattrs.errors import (
 )
 
 from valuering._document._bounds import free_problems, scalar_problem, text_problem
+from valuering._document._limits import INT_LIMIT
 from valuering._document._locate import join_path
 from valuering.errors import Problem, ValidationError, did_you_mean
 from valuering.model import _checks, enums
@@ -111,9 +112,8 @@ def _structure_str(value: object, _: type) -> str:
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise Strictness(f"expected an integer, got {_describe(value)}")
-    problem = scalar_problem(value)
-    if problem is not None:
-        raise Strictness(problem)
+    if not -INT_LIMIT <= value < INT_LIMIT:
+        raise Strictness(str(scalar_problem(value)))
     return value
 
 
