@@ -1,11 +1,13 @@
 # Sourced by .ci/run: start a throwaway PostgreSQL cluster for the history store's tests and export
 # VALUERING_TEST_POSTGRES_URL; the cluster listens on a unix socket in its temporary folder only and
 # is stopped and deleted on exit. PostgreSQL refuses to run as root, so root runs it as postgres.
-pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-if [ -z "$pg_bin" ]; then
+# The client tools alone (psql) may be installed; the server's initdb is what counts.
+pg_initdb="$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)"
+if [ -z "$pg_initdb" ] || ! id postgres > /dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
-    pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+    pg_initdb="$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)"
 fi
+pg_bin="$(dirname "$pg_initdb")"
 pg_dir="$(mktemp -d)"
 if [ "$(id -u)" = 0 ]; then
     chown postgres "$pg_dir"
