@@ -181,6 +181,11 @@ def test_a_toml_time_converts_only_where_it_can_be_written() -> None:
             "yaml",
             7,
         ),
+        (
+            JSON_HEAD + '"customers": [{"id": "a", "name": "A", "weight": 10000000000000000000}]}',
+            "json",
+            1,
+        ),
     ],
 )
 def test_an_integer_beyond_64_bits_is_refused(text: str, fmt: str, line: int) -> None:

@@ -297,11 +297,11 @@ def test_numbers_are_kept_and_quoted_as_written() -> None:
     assert problems(text + "weight = -1\n") == ["9: customers[0].weight: -1 must be greater than 0"]
 
 
-def test_an_integer_beyond_the_float_range_is_a_problem_at_its_path() -> None:
+def test_an_integer_beyond_64_bits_is_a_problem_at_its_path() -> None:
     text = '{"schema": "valuering/1", "id": "d", "name": "D", "customers": [{"id": "a", '
     text += '"name": "A", "group": "portfolio-managers", "weight": 1' + "0" * 400 + "}]}"
     assert problems(text, "json") == [
-        "1: customers[0].weight: the integer is too large for a number (beyond 1.8e308)"
+        "1: customers[0].weight: is too large: integers must fit in 64 bits (-2**63 to 2**63-1)"
     ]
 
 

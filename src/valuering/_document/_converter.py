@@ -121,6 +121,8 @@ def _structure_float(value: object, _: type) -> float:
     # An int is kept as written (3 == 3.0), so messages quote the file: "0 must be greater than 0".
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise Strictness(f"expected a number, got {_describe(value)}")
+    if type(value) is int and not -INT_LIMIT <= value < INT_LIMIT:  # as in every other field
+        raise Strictness(str(scalar_problem(value)))
     return value
 
 
