@@ -101,3 +101,18 @@ def test_a_syntax_error_names_its_line_once() -> None:
     with pytest.raises(ValidationError) as caught:
         loads("a = [1,\nb = 2", "toml")
     assert str(caught.value).count("line 2") == 1
+
+
+def test_import_loads_the_vocabulary_and_the_rest_on_first_use() -> None:
+    code = (
+        "import sys, valuering; "
+        "before = sorted({m.split('.')[0] for m in sys.modules} & {'networkx', 'cattrs'}); "
+        "from valuering import coverage, PMO; "
+        "graph = valuering.graph.build_graph; "
+        "after = sorted({m.split('.')[0] for m in sys.modules} & {'networkx', 'cattrs'}); "
+        "print(before, after, callable(coverage), callable(graph))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[] ['cattrs', 'networkx'] True True"
