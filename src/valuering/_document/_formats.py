@@ -364,7 +364,7 @@ def _parse_yaml(text: str) -> Parsed:
         node = loader.get_single_node()
         # The walk maps lines and refuses alias bombs, self-reference and deep nesting before any
         # value is built, so the building never follows an alias past the budget.
-        lines = yaml_lines(node, alias_budget(text))
+        lines = yaml_lines(node, alias_budget(text), aliases="*" in text)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -385,7 +385,6 @@ def _parse_yaml(text: str) -> Parsed:
     return Parsed(data, lines=lambda: lines, duplicates=lines.duplicates)
 
 
-_INT_TAG = "tag:yaml.org,2002:int"
 _LONGEST_INT = 100  # characters: 64 bits in any YAML notation (0b + 64 digits + separators)
 
 
@@ -394,25 +393,37 @@ def _yaml_loader() -> type:
     """PyYAML's safe loader (the C one when built), placing every value it cannot build on a line.
 
     An integer too long to be 64 bits is refused before it is built (a base-60 integer costs
-    time quadratic in its length to build), and a value the constructor fails on (2024-13-45)
-    gets the line of its node.
+    time quadratic in its length to build), and a number or date the constructor fails on
+    (2024-13-45, !!int abc) gets the line of its node. Other values are built as PyYAML builds them.
     """
     yaml = _yaml()
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    error = yaml.constructor.ConstructorError
 
     class Loader(base):  # type: ignore[misc, valid-type]
-        def construct_object(self, node: Any, deep: bool = False) -> Any:
-            if node.tag == _INT_TAG and len(node.value) > _LONGEST_INT:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "integer too large: integers must fit in 64 bits", node.start_mark
-                )
-            try:
-                return super().construct_object(node, deep)
-            except (ValueError, OverflowError) as error:
-                raise yaml.constructor.ConstructorError(
-                    None, None, str(error), node.start_mark
-                ) from None
+        pass
 
+    def located(build: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+        def construct(loader: Any, node: Any) -> Any:
+            try:
+                return build(loader, node)
+            except (ValueError, OverflowError) as failure:
+                raise error(None, None, str(failure), node.start_mark) from None
+
+        return construct
+
+    def construct_int(loader: Any, node: Any) -> Any:
+        if len(node.value) > _LONGEST_INT:
+            message = "integer too large: integers must fit in 64 bits"
+            raise error(None, None, message, node.start_mark)
+        return base.construct_yaml_int(loader, node)
+
+    for kind, build in (
+        ("int", construct_int),
+        ("float", base.construct_yaml_float),
+        ("timestamp", base.construct_yaml_timestamp),
+    ):
+        Loader.add_constructor(f"tag:yaml.org,2002:{kind}", located(build))
     return Loader
 
 

@@ -373,12 +373,13 @@ class _JsonScanner(_Scanner):
 _MERGE = "tag:yaml.org,2002:merge"
 
 
-def yaml_lines(root: Any, budget: int) -> LineMap:
+def yaml_lines(root: Any, budget: int, *, aliases: bool = True) -> LineMap:
     """Lines of every key and item of a composed YAML node tree, and the keys given twice.
 
     The walk is also the guard that runs before any value is built: it raises a ValidationError
     (each problem with its line) when the tree nests deeper than ``MAX_DEPTH``, when an alias
     refers to a node that contains it, or when aliases would add more than ``budget`` values.
+    ``aliases=False`` (a text without ``*`` has no alias) skips the bookkeeping aliases need.
 
     >>> import yaml
     >>> lines = yaml_lines(yaml.compose("id: a\\nofferings:\\n  - maturity: 7\\n"), budget=100)
@@ -390,7 +391,7 @@ def yaml_lines(root: Any, budget: int) -> LineMap:
     valuering.errors.ValidationError: 1 problem:
       b[1][0]: aliases would add more than 4 values to this file; write the values out or share fewer (line 2)
     """
-    walker = _YamlWalker(budget)
+    walker = _YamlWalker(budget, aliases)
     if root is not None:
         walker.walk(root, "", 1, 1)
     if walker.refused:
@@ -405,8 +406,13 @@ class _YamlWalker:
     since a problem there is fixed where the alias is written.
     """
 
-    def __init__(self, budget: int) -> None:
+    def __init__(self, budget: int, aliases: bool) -> None:
+        import yaml
+
+        self.collection, self.mapping_node = yaml.CollectionNode, yaml.MappingNode
+        self.scalar, self.sequence = yaml.ScalarNode, yaml.SequenceNode
         self.budget = budget
+        self.aliases = aliases  # without any, the bookkeeping below is skipped (the common case)
         self.lines: dict[str, int] = {}
         self.duplicates: list[Problem] = []
         self.refused: list[Problem] = []
@@ -415,46 +421,44 @@ class _YamlWalker:
         self.added = 0
 
     def walk(self, node: Any, path: str, depth: int, line: int, alias: bool = False) -> None:
-        import yaml
-
-        if self.added > self.budget:
-            return
         key = id(node)
-        if key in self.seen:
-            alias = True
-            self.added += 1
+        if self.aliases:
             if self.added > self.budget:
-                message = (
-                    f"aliases would add more than {self.budget} values to this file; "
-                    "write the values out or share fewer"
-                )
-                self.refused.append(Problem(path, message, line=line))
                 return
-        self.seen.add(key)
-        if not isinstance(node, yaml.CollectionNode):
+            if key in self.seen:
+                alias = True
+                self.added += 1
+                if self.added > self.budget:
+                    message = (
+                        f"aliases would add more than {self.budget} values to this file; "
+                        "write the values out or share fewer"
+                    )
+                    self.refused.append(Problem(path, message, line=line))
+                    return
+            self.seen.add(key)
+        if not isinstance(node, self.collection):
             return
         if key in self.active:
             message = "refers to itself: an alias inside its own anchor would never end"
             self.refused.append(Problem(path, message, line=line))
             return
         if depth > MAX_DEPTH:
-            message = TOO_DEEP
-            self.refused.append(Problem(path, message, line=line))
+            self.refused.append(Problem(path, TOO_DEEP, line=line))
             return
-        self.active.add(key)
-        if isinstance(node, yaml.MappingNode):
+        if self.aliases:
+            self.active.add(key)
+        if isinstance(node, self.mapping_node):
             self.mapping(node, path, depth, line if alias else None)
         else:
             for index, item in enumerate(node.value):
                 sub = join_path(path, index)
-                item_line = line if alias or id(item) in self.seen else item.start_mark.line + 1
+                shared = alias or id(item) in self.seen
+                item_line = line if shared else item.start_mark.line + 1
                 self.lines.setdefault(sub, item_line)
                 self.walk(item, sub, depth + 1, item_line, alias)
         self.active.discard(key)
 
     def mapping(self, node: Any, path: str, depth: int, alias_line: int | None) -> None:
-        import yaml
-
         seen: dict[str, int] = {}
         merges = []
         for key_node, value_node in node.value:
@@ -462,7 +466,7 @@ class _YamlWalker:
             if key_node.tag == _MERGE:  # <<: *base; the keys written here win over merged ones
                 merges.append((value_node, line))
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, self.scalar):
                 continue  # a table or list as a key: building the data refuses it, with its line
             key = str(key_node.value)
             sub = join_path(path, key)
@@ -474,8 +478,6 @@ class _YamlWalker:
             self.lines.setdefault(sub, line)
             self.walk(value_node, sub, depth + 1, line, alias_line is not None)
         for value_node, line in merges:
-            sources = (
-                value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-            )
-            for source in sources:
+            merged = value_node.value if isinstance(value_node, self.sequence) else [value_node]
+            for source in merged:
                 self.walk(source, path, depth, line, True)
