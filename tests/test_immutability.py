@@ -20,7 +20,7 @@ import pytest
 from valuering import PMO, ServiceOffering, TeamMember, examples, pmi_2025
 from valuering._document._converter import unstructure
 from valuering.catalog import Catalog
-from valuering.errors import ReadOnlyError
+from valuering.errors import ReadOnlyError, ValidationError
 from valuering.io import dumps, loads
 from valuering.model._frozen import FrozenDict, freeze
 
@@ -213,3 +213,14 @@ def test_round_trips_are_unchanged(fmt: str) -> None:
         text = dumps(pmo, fmt)
         assert loads(text, fmt) == pmo
         assert dumps(loads(text, fmt), fmt) == text
+
+
+def test_a_table_too_deep_to_freeze_is_a_validation_error() -> None:
+    deep: dict[str, object] = {}
+    inner = deep
+    for _ in range(5000):  # beyond Python's recursion limit; a file stops at 64 levels long before
+        child: dict[str, object] = {}
+        inner["a"] = child
+        inner = child
+    with pytest.raises(ValidationError, match="nested too deeply to hold"):
+        PMO(id="p", name="P", extra=deep)

@@ -345,7 +345,7 @@ def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
 EMPTY: FrozenDict[Any, Any] = FrozenDict()
 
 
-def to_frozen_dict(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
+def to_frozen_dict(value: object) -> Any:
     """A read-only copy of a mapping, frozen all the way down (see :func:`~valuering.model._frozen.freeze`).
 
     The model never shares the caller's dict, and nothing reachable from it can be changed. A mapping
@@ -353,7 +353,14 @@ def to_frozen_dict(value: Mapping[Any, Any]) -> Mapping[Any, Any]:
     """
     if isinstance(value, FrozenDict):
         return value
-    return FrozenDict(value) if isinstance(value, Mapping) else value
+    if not isinstance(value, Mapping):
+        return value
+    try:
+        return FrozenDict(value)
+    except RecursionError:  # data built in code; files stop far sooner (see docs/files.md)
+        raise ValidationError(
+            [Problem("", "a table nested too deeply to hold (hundreds of levels)")]
+        ) from None
 
 
 def _mapping(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
