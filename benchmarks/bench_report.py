@@ -22,7 +22,6 @@ for the example.
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import subprocess
 import sys
@@ -34,66 +33,14 @@ import attrs
 
 from valuering import (
     PMO,
-    Customer,
-    Expectation,
-    FlywheelStep,
-    Indicator,
-    IndicatorLayer,
-    ServiceOffering,
     examples,
-    pmi_2025,
     report,
 )
 from valuering.report import Items, Paragraph, ReportContext, Section, Table
 from valuering.report._html import html_document
 from valuering.report._markdown import markdown_document
 from valuering.report._sections import build_sections
-
-
-def large_model(offerings: int) -> PMO:
-    """Offerings over the catalog's services in programmes of 20 (each mostly depending on the one
-    before), 100 customers with four expectations, 30 indicators."""
-    catalog = pmi_2025()
-    services, outcomes = sorted(catalog.services), sorted(catalog.outcomes)
-    groups, steps = sorted(catalog.customer_groups), list(FlywheelStep)
-    rng = random.Random(12)
-    return PMO(
-        id="large",
-        name="Large PMO",
-        offerings=[
-            ServiceOffering(
-                id=f"o{i:04d}",
-                service=services[i % len(services)],
-                name=f"Offering {i}",
-                maturity=rng.randint(1, 4),
-                target=5,
-                step=rng.choice(steps),
-                depends_on=[f"o{i - 1:04d}"] if i % 20 and rng.random() < 0.7 else [],
-            )
-            for i in range(offerings)
-        ],
-        customers=[
-            Customer(
-                id=f"c{i:03d}",
-                name=f"Customer {i}",
-                group=rng.choice(groups),
-                weight=rng.randint(1, 5),
-                expectations=[Expectation(outcome=o) for o in rng.sample(outcomes, 4)],
-            )
-            for i in range(100)
-        ],
-        indicators=[
-            Indicator(
-                id=f"i{i:02d}",
-                name=f"Indicator {i}",
-                layer=IndicatorLayer.SERVICE_DELIVERY,
-                subject=f"o{i:04d}",
-                target=100,
-                actual=rng.randint(50, 120),
-            )
-            for i in range(30)
-        ],
-    )
+from valuering.testing.models import large_pmo
 
 
 def plain(sections: list[Section]) -> str:
@@ -175,7 +122,7 @@ def main() -> None:
     print(
         f"  valuering report in a new process (cold): {cold(str(examples.path('northwind-energy'))):.2f} s"
     )
-    large = large_model(args.offerings)
+    large = large_pmo(args.offerings)
     show(f"Generated ({args.offerings} offerings)", measure(large, args.rounds), 10.0)
 
 

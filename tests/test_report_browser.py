@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import random
 import re
 import select
 import shutil
@@ -28,20 +27,14 @@ import pytest
 
 from valuering import (
     PMO,
-    Customer,
-    Expectation,
-    FlywheelStep,
-    Indicator,
-    IndicatorLayer,
-    ServiceOffering,
     coverage,
     examples,
     maturity_by_category,
     maturity_gaps,
-    pmi_2025,
     report,
 )
 from valuering._tables import percent
+from valuering.testing.models import large_pmo
 
 FLAGS = (
     "--headless",
@@ -165,55 +158,9 @@ class Browser:
             os.close(self._replies)
 
 
-def large_model(offerings: int = 200) -> PMO:
-    """A generated PMO: ``offerings`` offerings over the catalog's services, in programmes of 20
-    that mostly depend on the offering before them, 40 customers and 12 indicators."""
-    catalog = pmi_2025()
-    services, outcomes = sorted(catalog.services), sorted(catalog.outcomes)
-    groups, steps = sorted(catalog.customer_groups), list(FlywheelStep)
-    rng = random.Random(2026)
-    return PMO(
-        id="large",
-        name="Large Generated PMO",
-        offerings=[
-            ServiceOffering(
-                id=f"o{i:03d}",
-                service=services[i % len(services)],
-                name=f"Offering {i}",
-                maturity=rng.randint(1, 4),
-                target=5,
-                step=rng.choice(steps),
-                depends_on=[f"o{i - 1:03d}"] if i % 20 and rng.random() < 0.7 else [],
-            )
-            for i in range(offerings)
-        ],
-        customers=[
-            Customer(
-                id=f"c{i:02d}",
-                name=f"Customer {i}",
-                group=rng.choice(groups),
-                weight=rng.randint(1, 5),
-                expectations=[Expectation(outcome=o) for o in rng.sample(outcomes, 4)],
-            )
-            for i in range(40)
-        ],
-        indicators=[
-            Indicator(
-                id=f"i{i:02d}",
-                name=f"Indicator {i}",
-                layer=IndicatorLayer.SERVICE_DELIVERY,
-                subject=f"o{i:03d}",
-                target=100,
-                actual=rng.randint(50, 120),
-            )
-            for i in range(12)
-        ],
-    )
-
-
 MODELS: dict[str, Callable[[], PMO]] = {
     "example": lambda: examples.load("northwind-energy"),
-    "200-offerings": large_model,
+    "200-offerings": lambda: large_pmo(200, customers=40, indicators=12, seed=2026),
 }
 PAGES = {"example": (12, 30), "200-offerings": (12, 80)}  # a sane range of A4 pages
 PICTURES = {"example": 6, "200-offerings": 5}  # no dependency picture above 60 offerings
