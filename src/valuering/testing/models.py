@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from valuering.catalog import pmi_2025
+from valuering.catalog import Catalog, pmi_2025
 from valuering.model import (
     PMO,
     Customer,
@@ -18,10 +18,13 @@ from valuering.model import (
     FlywheelStep,
     Indicator,
     IndicatorLayer,
+    OrganizationalBaseline,
+    OrganizationalStrategy,
     ServiceOffering,
+    StrategicObjective,
 )
 
-__all__ = ["large_pmo"]
+__all__ = ["large_pmo", "random_dag_pmo"]
 
 
 def large_pmo(offerings: int, *, customers: int = 100, indicators: int = 30, seed: int = 12) -> PMO:
@@ -72,4 +75,70 @@ def large_pmo(offerings: int, *, customers: int = 100, indicators: int = 30, see
             )
             for i in range(min(indicators, offerings))
         ],
+    )
+
+
+def random_dag_pmo(
+    offerings: int,
+    *,
+    customers: int = 100,
+    prerequisites: int = 3,
+    objectives: int = 10,
+    catalog: Catalog | None = None,
+    seed: int = 7,
+) -> PMO:
+    """A valid PMO whose ``offerings`` offerings form a random dependency DAG: each offering needs
+    up to ``prerequisites`` offerings drawn from all those before it (the first ones fewer), so most
+    offerings reach most later ones. ``customers`` customers expect five outcomes each, with weights
+    and priorities drawn at random, and ``objectives`` strategic objectives name three outcomes each.
+    Services and outcomes come from ``catalog`` (the PMI catalog by default). The same arguments give
+    the same model.
+
+    >>> pmo = random_dag_pmo(50, customers=20)
+    >>> len(pmo.offerings), len(pmo.customers), pmo.offerings[3].depends_on
+    (50, 20, ('o00', 'o01', 'o02'))
+    """
+    catalog = catalog or pmi_2025()
+    services, outcomes = sorted(catalog.services), sorted(catalog.outcomes)
+    groups = sorted(catalog.customer_groups)
+    rng = random.Random(seed)
+    width = len(str(max(offerings - 1, 1)))
+    ids = [f"o{i:0{width}d}" for i in range(offerings)]
+    return PMO(
+        id="random-dag",
+        name=f"Random PMO of {offerings} offerings",
+        offerings=[
+            ServiceOffering(
+                id=ids[i],
+                service=rng.choice(services),
+                maturity=rng.randint(1, 5),
+                depends_on=[ids[d] for d in sorted(rng.sample(range(i), min(i, prerequisites)))],
+            )
+            for i in range(offerings)
+        ],
+        customers=[
+            Customer(
+                id=f"c{i:06d}",
+                name=f"Customer {i}",
+                group=rng.choice(groups),
+                weight=rng.uniform(0.5, 5.0),
+                expectations=[
+                    Expectation(outcome=o, priority=float(rng.randint(1, 5)))
+                    for o in rng.sample(outcomes, min(5, len(outcomes)))
+                ],
+            )
+            for i in range(customers)
+        ],
+        baseline=OrganizationalBaseline(
+            strategy=OrganizationalStrategy(
+                objectives=[
+                    StrategicObjective(
+                        id=f"objective-{i}",
+                        name=f"Objective {i}",
+                        outcomes=rng.sample(outcomes, min(3, len(outcomes))),
+                    )
+                    for i in range(objectives)
+                ]
+            )
+        ),
     )
