@@ -48,6 +48,7 @@ from cattrs.errors import (
 from valuering._document._bounds import free_problems, scalar_problem, text_problem
 from valuering._document._limits import INT_LIMIT
 from valuering._document._locate import join_path
+from valuering._document._model_hooks import model_structure_fn
 from valuering.errors import Problem, ValidationError, did_you_mean
 from valuering.model import _checks, enums
 
@@ -156,6 +157,10 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     return structure_enum
 
 
+def _not_a_table(value: object) -> NoReturn:
+    raise Strictness(f"expected a table, got {_describe(value)}")
+
+
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
@@ -247,6 +252,15 @@ def make_converter() -> cattrs.Converter:
 
     def attrs_factory(kind: type) -> Callable[[object, Any], Any]:
         attrs.resolve_types(kind)
+        model = model_structure_fn(
+            kind,
+            conv.get_structure_hook,
+            {str: _structure_str, int: _structure_int, float: _structure_float},
+            _not_a_table,
+            lambda value: _diagnose(conv, kind, value),
+        )
+        if model is not None:
+            return model
         # The fast path stops at the first failure; only then is the object diagnosed field by field.
         fast: Callable[[Any, Any], Any] = cattrs.gen.make_dict_structure_fn(
             kind, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
@@ -254,7 +268,7 @@ def make_converter() -> cattrs.Converter:
 
         def structure_attrs(value: object, t: Any) -> Any:
             if not isinstance(value, Mapping):
-                raise Strictness(f"expected a table, got {_describe(value)}")
+                _not_a_table(value)
             try:
                 return fast(value, t)
             except Exception:

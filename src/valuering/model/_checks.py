@@ -59,6 +59,7 @@ __all__ = [
     "name",
     "number",
     "optional",
+    "own_post_init",
     "positive",
     "positive_int",
     "text",
@@ -74,6 +75,9 @@ T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 Bound = int | float | None
+# How a check reads as one Python expression (see Check.fast): given the name of the variable holding
+# the value and a function that names an object for the generated code, the expression's text.
+Fast = Callable[[str, Callable[[object], str]], str]
 
 
 class Check:
@@ -82,10 +86,20 @@ class Check:
     The other attributes describe, as data, what the check accepts: number bounds, a string pattern
     and minimum length, the checks of a list's items (``items``) or of a table's keys and values,
     and whether None is allowed (``nullable``). Calling the check runs it.
+
+    ``fast``, when set, writes the check as one Python expression that is true exactly when the check
+    passes, for a value the strict converter built for the field's declared type (a string for
+    ``str``, an int that is not a bool for ``int``, ...). The converter inlines it when it loads files,
+    so each check runs once, without the calls and type tests of ``run``; ``"True"`` means the type
+    alone passes the check.
+
+    >>> optional(int_between(1, 5)).fast("level", repr)
+    '(level is None or (1 <= level <= 5))'
     """
 
     __slots__ = (
         "exclusive_minimum",
+        "fast",
         "items",
         "keys",
         "maximum",
@@ -110,8 +124,10 @@ class Check:
         keys: Check | None = None,
         values: Check | None = None,
         nullable: bool = False,
+        fast: Fast | None = None,
     ) -> None:
         self.run = run
+        self.fast = fast
         self.minimum = minimum
         self.maximum = maximum
         self.exclusive_minimum = exclusive_minimum
@@ -129,7 +145,7 @@ class Check:
         described = ", ".join(
             f"{slot}={getattr(self, slot)!r}"
             for slot in self.__slots__
-            if slot != "run"
+            if slot not in ("run", "fast")
             and getattr(self, slot) is not None
             and getattr(self, slot) is not False
         )
@@ -152,8 +168,22 @@ def fail(attribute: attrs.Attribute[Any], message: str) -> NoReturn:
     raise ValidationError([Problem(attribute.name, message)])
 
 
+# Ids seen to be kebab-case: a file repeats a few dozen ids (outcomes, groups, services) many thousand
+# times, so each is matched against the pattern once. Cleared when full, so it stays small.
+_KEBAB_IDS: set[str] = set()
+_KEBAB_IDS_KEPT = 1 << 16
+
+
 def is_kebab_id(value: object) -> bool:
-    return isinstance(value, str) and ID_PATTERN.match(value) is not None
+    if value.__class__ is str and value in _KEBAB_IDS:
+        return True
+    if not isinstance(value, str) or ID_PATTERN.match(value) is None:
+        return False
+    if value.__class__ is str:
+        if len(_KEBAB_IDS) >= _KEBAB_IDS_KEPT:
+            _KEBAB_IDS.clear()
+        _KEBAB_IDS.add(value)
+    return True
 
 
 def _kebab_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -165,7 +195,11 @@ def _kebab_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None
         fail(attribute, f"{value!r} is not a kebab-case id (lowercase letters, digits and '-')")
 
 
-kebab_id = Check(_kebab_id, pattern=ID_PATTERN.pattern)
+kebab_id = Check(
+    _kebab_id,
+    pattern=ID_PATTERN.pattern,
+    fast=lambda v, ref: f"({v} in {ref(_KEBAB_IDS)} or {ref(is_kebab_id)}({v}))",
+)
 
 
 def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -173,7 +207,7 @@ def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         fail(attribute, f"expected a string, got {value!r}")
 
 
-text = Check(_text)
+text = Check(_text, fast=lambda v, ref: "True")
 
 
 def _name(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -183,7 +217,7 @@ def _name(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         fail(attribute, "must not be empty")
 
 
-name = Check(_name, min_length=1, pattern=r"\S")
+name = Check(_name, min_length=1, pattern=r"\S", fast=lambda v, ref: f"{v}.strip()")
 
 
 def optional(validator: Check | Validator) -> Check:
@@ -195,7 +229,12 @@ def optional(validator: Check | Validator) -> Check:
         if value is not None:
             run(instance, attribute, value)
 
-    return inner.with_run(check, nullable=True)
+    def fast(v: str, ref: Callable[[object], str]) -> str:
+        assert inner.fast is not None
+        accepts = inner.fast(v, ref)
+        return accepts if accepts == "True" else f"({v} is None or ({accepts}))"
+
+    return inner.with_run(check, nullable=True, fast=fast if inner.fast is not None else None)
 
 
 def _require_int(attribute: attrs.Attribute[Any], value: object) -> int:
@@ -224,7 +263,9 @@ def int_between(low: int, high: int) -> Check:
         if not low <= number <= high:
             fail(attribute, f"{number} is not in {low}..{high}")
 
-    return Check(check, minimum=low, maximum=high)
+    return Check(
+        check, minimum=low, maximum=high, fast=lambda v, ref: f"{low!r} <= {v} <= {high!r}"
+    )
 
 
 def _positive_int(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -232,7 +273,7 @@ def _positive_int(_: object, attribute: attrs.Attribute[Any], value: object) -> 
         fail(attribute, f"{value} must be a positive integer")
 
 
-positive_int = Check(_positive_int, minimum=1)
+positive_int = Check(_positive_int, minimum=1, fast=lambda v, ref: f"{v} > 0")
 
 
 def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -240,14 +281,15 @@ def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None
         fail(attribute, f"{value!r} must be greater than 0")
 
 
-positive = Check(_positive, exclusive_minimum=0)
+# NaN fails every comparison, so "0 < v < inf" is "finite and greater than 0".
+positive = Check(_positive, exclusive_minimum=0, fast=lambda v, ref: f"0 < {v} < {ref(math.inf)}")
 
 
 def _number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _require_number(attribute, value)
 
 
-number = Check(_number)
+number = Check(_number, fast=lambda v, ref: f"{ref(-math.inf)} < {v} < {ref(math.inf)}")
 
 
 def _unit_interval(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -255,7 +297,9 @@ def _unit_interval(_: object, attribute: attrs.Attribute[Any], value: object) ->
         fail(attribute, f"{value!r} is not in [0, 1]")
 
 
-unit_interval = Check(_unit_interval, minimum=0, maximum=1)
+unit_interval = Check(
+    _unit_interval, minimum=0, maximum=1, fast=lambda v, ref: f"0.0 <= {v} <= 1.0"
+)
 
 
 def instance_of(kind: type[Any]) -> Check:
@@ -264,7 +308,7 @@ def instance_of(kind: type[Any]) -> Check:
             expected = kind.__name__
             fail(attribute, f"expected {expected}, got {type(value).__name__} {value!r}")
 
-    return Check(check)
+    return Check(check, fast=lambda v, ref: "True")
 
 
 def member_of(kind: type[E]) -> Check:
@@ -273,7 +317,7 @@ def member_of(kind: type[E]) -> Check:
             allowed = ", ".join(repr(m.value) for m in kind)
             fail(attribute, f"{value!r} is not a {kind.__name__} (one of {allowed})")
 
-    return Check(check)
+    return Check(check, fast=lambda v, ref: "True")
 
 
 def each(validator: Check | Validator) -> Check:
@@ -295,7 +339,12 @@ def each(validator: Check | Validator) -> Check:
         if problems:
             raise ValidationError(problems)
 
-    return Check(check, items=items)
+    def fast(v: str, ref: Callable[[object], str]) -> str:
+        assert items.fast is not None
+        accepts = items.fast(f"{v}_", ref)
+        return accepts if accepts == "True" else f"all({accepts} for {v}_ in {v})"
+
+    return Check(check, items=items, fast=fast if items.fast is not None else None)
 
 
 def each_key_value(key: Check | Validator | None, value: Check | Validator | None) -> Check:
@@ -321,7 +370,19 @@ def each_key_value(key: Check | Validator | None, value: Check | Validator | Non
         if problems:
             raise ValidationError(problems)
 
-    return Check(check, keys=keys, values=values)
+    def fast(v: str, ref: Callable[[object], str]) -> str:
+        accepts = [
+            c.fast(f"{v}_{part}", ref)
+            for c, part in ((keys, "k"), (values, "v"))
+            if c is not None and c.fast is not None
+        ]
+        accepts = [a for a in accepts if a != "True"]
+        if not accepts:
+            return "True"
+        return f"all(({') and ('.join(accepts)}) for {v}_k, {v}_v in {v}.items())"
+
+    fast_known = all(c is None or c.fast is not None for c in (keys, values))
+    return Check(check, keys=keys, values=values, fast=fast if fast_known else None)
 
 
 def _is_collection(value: object) -> bool:
@@ -368,11 +429,12 @@ def _mapping(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         fail(attribute, f"expected a table, got {type(value).__name__} {value!r}")
 
 
-mapping = Check(_mapping)
+mapping = Check(_mapping, fast=lambda v, ref: "True")
 
 
 CHECK = "valuering.check"
 MODEL_CLASS = "__valuering_model_class__"
+_OWN_POST_INIT = "__valuering_own_post_init__"
 
 
 def collect_checks(_: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
@@ -447,6 +509,7 @@ def _model_class(maybe_cls: type[T] | None = None, /, *, repr: bool | None = Non
         )
         made.__attrs_post_init__ = _post_init(made.__qualname__, checks, own)  # type: ignore[attr-defined]
         setattr(made, MODEL_CLASS, True)
+        setattr(made, _OWN_POST_INIT, own)
         return made
 
     return wrap if maybe_cls is None else wrap(maybe_cls)
@@ -458,6 +521,13 @@ if TYPE_CHECKING:
     from attrs import frozen as model_class
 else:
     model_class = _model_class
+
+
+def own_post_init(kind: type) -> Callable[[Any], None] | None:
+    """The ``__attrs_post_init__`` a model class defines itself (run after its field checks), if any;
+    for code that builds model objects whose fields it has already checked (the file converter)."""
+    own: Callable[[Any], None] | None = kind.__dict__.get(_OWN_POST_INIT)
+    return own
 
 
 def is_model_class(kind: object) -> bool:
