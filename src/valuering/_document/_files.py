@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,7 +23,14 @@ from valuering._document._envelope import Migrations
 from valuering._document._formats import Parsed, parse
 from valuering.errors import Problem, ValidationError
 
-__all__ = ["check_path", "located", "read_document", "read_text", "write_text"]
+__all__ = [
+    "check_path",
+    "collector_paused",
+    "located",
+    "read_document",
+    "read_text",
+    "write_text",
+]
 
 T = TypeVar("T")
 
@@ -46,11 +54,41 @@ def read_text(path: str | Path) -> str:
         ) from None
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, and restore it however the block ends.
+
+    Reading a large file makes hundreds of thousands of objects and no garbage cycles; with the
+    collector on, each of its passes walks every object made so far (about 40 % of the time). It is
+    switched back on only if it was on before.
+
+    >>> with collector_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_document(
     text: str, fmt: str, kind: type[T], migrations: Migrations
 ) -> tuple[T | None, list[Problem], Parsed | None]:
     """Parse, check the envelope, migrate and structure: the object (a stand-in when there are
     problems), the problems without lines, and the parsed document to find lines in."""
+    with collector_paused():
+        return _read_document(text, fmt, kind, migrations)
+
+
+def _read_document(
+    text: str, fmt: str, kind: type[T], migrations: Migrations
+) -> tuple[T | None, list[Problem], Parsed | None]:
     try:
         parsed = parse(text, fmt)
     except ValidationError as error:

@@ -19,7 +19,14 @@ from typing import Any
 
 from valuering._document._converter import free_data_problems, unstructure
 from valuering._document._envelope import MODEL_MIGRATIONS
-from valuering._document._files import check_path, located, read_document, read_text, write_text
+from valuering._document._files import (
+    check_path,
+    collector_paused,
+    located,
+    read_document,
+    read_text,
+    write_text,
+)
 from valuering._document._formats import check_format, emit, format_of
 from valuering.catalog import Catalog
 from valuering.errors import Problem, ValidationError, sort_problems
@@ -66,11 +73,13 @@ def loads(
     check_format(format)
     if not isinstance(text, str):
         raise ValidationError([Problem("", f"expected text, got {type(text).__name__}")])
-    pmo, problems, parsed = read_document(text, format, PMO, MODEL_MIGRATIONS)
-    if pmo is not None:
-        problems = [*problems, *_cross_problems(pmo, catalog, problems)]
-    if problems:
-        raise ValidationError(sort_problems(located(problems, parsed, source)), title=source)
+    # The checks and line maps after structuring build large indexes too.
+    with collector_paused():
+        pmo, problems, parsed = read_document(text, format, PMO, MODEL_MIGRATIONS)
+        if pmo is not None:
+            problems = [*problems, *_cross_problems(pmo, catalog, problems)]
+        if problems:
+            raise ValidationError(sort_problems(located(problems, parsed, source)), title=source)
     assert pmo is not None
     remember_sound(pmo, catalog_for(pmo, catalog=catalog), bind=catalog is not None)
     return pmo
