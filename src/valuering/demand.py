@@ -23,7 +23,6 @@ covered_o = 1 - prod_s (1 - M_{o,s}); coverage = sum_o D_o covered_o.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -121,20 +120,37 @@ def expected_by(customers: Iterable[Customer]) -> dict[str, tuple[list[str], lis
     ...     Expectation(outcome="x", priority=1), Expectation(outcome="y", priority=3)))])
     {'x': (['cfo'], [0.25]), 'y': (['cfo'], [0.75])}
     """
+    return _expected_by(customers, repeats=True)
+
+
+def _expected_by(
+    customers: Iterable[Customer], *, repeats: bool
+) -> dict[str, tuple[list[str], list[float]]]:
+    """:func:`expected_by`; with ``repeats=False`` for customers known to name each outcome once
+    (a sound model), which saves the per-customer merge on the hot path."""
     voiced = [c for c in customers if c.expectations]
     total_weight = math.fsum([c.weight for c in voiced])
-    by_outcome: defaultdict[str, tuple[list[str], list[float]]] = defaultdict(lambda: ([], []))
+    by_outcome: dict[str, tuple[list[str], list[float]]] = {}
     for customer in voiced:
         w = customer.weight / total_weight
-        total_priority = math.fsum([e.priority for e in customer.expectations])
-        row: dict[str, float] = {}  # an outcome named twice adds up its parts
-        for e in customer.expectations:
-            row[e.outcome] = row.get(e.outcome, 0.0) + w * e.priority / total_priority
-        for outcome, share in row.items():
-            columns = by_outcome[outcome]
-            columns[0].append(customer.id)
+        expectations = customer.expectations
+        total_priority = math.fsum([e.priority for e in expectations])
+        if repeats and len({e.outcome for e in expectations}) < len(expectations):
+            row: dict[str, float] = {}  # an outcome named twice adds up its parts
+            for e in expectations:
+                row[e.outcome] = row.get(e.outcome, 0.0) + w * e.priority / total_priority
+            parts = list(row.items())
+        else:
+            parts = [(e.outcome, w * e.priority / total_priority) for e in expectations]
+        ident = customer.id
+        for outcome, share in parts:
+            try:
+                columns = by_outcome[outcome]
+            except KeyError:
+                columns = by_outcome[outcome] = ([], [])
+            columns[0].append(ident)
             columns[1].append(share)
-    return dict(by_outcome)
+    return by_outcome
 
 
 def demand_from_expected(
@@ -263,7 +279,7 @@ def service_coverage(
 
 def expected_by_of(pmo: PMO, catalog: Catalog) -> dict[str, tuple[list[str], list[float]]]:
     """:func:`expected_by` of a model already found sound, computed once per model and catalog."""
-    return derived(pmo, catalog, "expected-by", lambda: expected_by(pmo.customers))
+    return derived(pmo, catalog, "expected-by", lambda: _expected_by(pmo.customers, repeats=False))
 
 
 def demand_of(pmo: PMO, catalog: Catalog) -> OutcomeDemand:

@@ -45,6 +45,7 @@ __all__ = [
     "bound_catalog",
     "catalog_for",
     "dependency_cycles",
+    "dependency_order",
     "find_problems",
     "sound",
     "validate",
@@ -325,6 +326,8 @@ def _unknown(path: str, kind: str, ident: str, known: Iterable[str]) -> Problem:
 
 def _duplicates(path: str, ids: Iterable[str]) -> Iterator[Problem]:
     ids = list(ids)
+    if len(set(ids)) == len(ids):  # the usual case, without counting
+        return
     counts = Counter(ids)
     first: dict[str, int] = {}
     for index, ident in enumerate(ids):
@@ -340,12 +343,15 @@ def _duplicates(path: str, ids: Iterable[str]) -> Iterator[Problem]:
 
 def _shared_id_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
     """Objectives, customers, offerings and outcomes are nodes of one value graph, so ids must differ."""
-    owner = dict.fromkeys(cat.outcomes, "outcome")
     groups = (
         ("baseline.strategy.objectives", "objective", [o.id for o in pmo.objectives]),
         ("customers", "customer", [c.id for c in pmo.customers]),
         ("offerings", "offering", [o.id for o in pmo.offerings]),
     )
+    kinds = [set(cat.outcomes), *(set(ids) for _, _, ids in groups)]
+    if sum(map(len, kinds)) == len(set().union(*kinds)):  # the usual case: no id in two kinds
+        return
+    owner = dict.fromkeys(cat.outcomes, "outcome")
     for path, kind, ids in groups:
         for index, ident in enumerate(ids):
             other = owner.get(ident)
@@ -360,11 +366,15 @@ def _shared_id_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
 
 
 def _customer_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
+    groups, outcomes = cat.customer_groups, cat.outcomes.keys()
     for i, customer in enumerate(pmo.customers):
-        if customer.group not in cat.customer_groups:
+        if customer.group not in groups:
             yield _unknown(
                 f"customers[{i}].group", "customer group", customer.group, cat.customer_groups
             )
+        expected = {e.outcome for e in customer.expectations}
+        if len(expected) == len(customer.expectations) and outcomes >= expected:
+            continue  # the usual case: every outcome known, none twice
         seen: set[str] = set()
         for j, expectation in enumerate(customer.expectations):
             path = f"customers[{i}].expectations[{j}].outcome"
@@ -382,11 +392,15 @@ def _offering_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
         if offering.service not in cat.services:
             yield _unknown(f"offerings[{i}].service", "service", offering.service, cat.services)
         for j, prerequisite in enumerate(offering.depends_on):
-            path = f"offerings[{i}].depends_on[{j}]"
             if prerequisite == offering.id:
-                yield Problem(path, f"offering {offering.id!r} depends on itself")
+                yield Problem(
+                    f"offerings[{i}].depends_on[{j}]",
+                    f"offering {offering.id!r} depends on itself",
+                )
             elif prerequisite not in offering_ids:
-                yield _unknown(path, "offering", prerequisite, offering_ids)
+                yield _unknown(
+                    f"offerings[{i}].depends_on[{j}]", "offering", prerequisite, offering_ids
+                )
         for group in offering.approach:
             if group not in cat.customer_groups:
                 yield _unknown(
@@ -394,6 +408,8 @@ def _offering_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
                 )
         if offering.owner is not None and offering.owner not in member_ids:
             yield _unknown(f"offerings[{i}].owner", "team member", offering.owner, member_ids)
+        if not offering.slas:
+            continue
         yield from _duplicates(f"offerings[{i}].slas", (s.id for s in offering.slas))
         for j, sla in enumerate(offering.slas):
             if sla.customer_group is not None and sla.customer_group not in cat.customer_groups:
@@ -475,7 +491,66 @@ def dependency_cycles(offerings: Sequence[ServiceOffering]) -> list[list[str]]:
     return sorted(cycles, key=lambda c: order[c[0]])
 
 
+Waves = tuple[tuple[str, ...], ...]
+
+
+def dependency_order(pmo: PMO) -> tuple[Waves, Mapping[str, Sequence[str]]]:
+    """The delivery waves (sorted by id inside) and each offering's direct dependents (sorted by
+    id) of a model already found sound.
+
+    Worked out once per model object, by the same pass of Kahn's algorithm that checked it for
+    dependency cycles: an offering joins a wave once all its prerequisites are in earlier ones.
+    Raises :class:`~valuering.errors.ValidationError` when the offerings have a dependency cycle.
+
+    >>> from valuering import examples
+    >>> waves, dependents = dependency_order(examples.load("northwind-energy"))
+    >>> waves[0], dependents["governance"]
+    (('methodology', 'pmis'), ['assurance', 'portfolio-management'])
+    """
+    state = pmo._analysis_state
+    if "dependency-order" not in state:
+        problems = list(_cycle_problems(pmo))
+        if problems:
+            raise ValidationError(problems)
+    return cast("tuple[Waves, Mapping[str, Sequence[str]]]", state["dependency-order"])
+
+
+def _ordered(offerings: Sequence[ServiceOffering]) -> tuple[Waves, dict[str, list[str]]] | None:
+    """Kahn's algorithm over the known prerequisites; None when some offerings never become ready
+    (a cycle) or two offerings share an id (the slower check of :func:`dependency_cycles` decides)."""
+    dependents: dict[str, list[str]] = {o.id: [] for o in offerings}
+    if len(dependents) != len(offerings):
+        return None
+    waiting: dict[str, int] = {}
+    for offering in offerings:
+        ident = offering.id
+        prerequisites = {d for d in offering.depends_on if d != ident and d in dependents}
+        waiting[ident] = len(prerequisites)
+        for prerequisite in prerequisites:
+            dependents[prerequisite].append(ident)
+    for ids in dependents.values():
+        ids.sort()
+    wave = sorted(ident for ident, count in waiting.items() if not count)
+    waves = []
+    placed = 0
+    while wave:
+        waves.append(tuple(wave))
+        placed += len(wave)
+        ready = []
+        for ident in wave:
+            for dependent in dependents[ident]:
+                waiting[dependent] -= 1
+                if not waiting[dependent]:
+                    ready.append(dependent)
+        wave = sorted(ready)
+    return (tuple(waves), dependents) if placed == len(offerings) else None
+
+
 def _cycle_problems(pmo: PMO) -> Iterator[Problem]:
+    ordered = _ordered(pmo.offerings)
+    if ordered is not None:  # no cycle: keep the order, every analysis of this model needs it
+        pmo._analysis_state.setdefault("dependency-order", ordered)
+        return
     index: dict[str, int] = {}
     for i, offering in enumerate(pmo.offerings):
         index.setdefault(offering.id, i)  # a duplicate id is reported on its own; cycles still are

@@ -16,7 +16,6 @@ from valuering._tables import Names
 from valuering.catalog import Catalog
 from valuering.demand import OutcomeDemand, demand_of, expected_by_of, shares_by_customer
 from valuering.errors import UnknownIdError
-from valuering.graph._dependencies import dependency_order
 from valuering.graph._results import (
     Attribution,
     Contributor,
@@ -31,7 +30,7 @@ from valuering.graph._results import (
     _Shared,
 )
 from valuering.model import PMO
-from valuering.validation import derived, sound
+from valuering.validation import dependency_order, derived, sound
 
 __all__ = ["ValueAnalysis"]
 
@@ -56,9 +55,7 @@ class ValueAnalysis:
     def __init__(self, pmo: PMO, *, catalog: Catalog | None = None) -> None:
         self.pmo = pmo
         self.catalog = sound(pmo, catalog=catalog)
-        waves, dependents = derived(
-            pmo, self.catalog, "dependency-order", lambda: dependency_order(pmo)
-        )
+        waves, dependents = dependency_order(pmo)
         #: The delivery waves, as :func:`~valuering.graph.delivery_waves` gives them.
         self.waves: tuple[tuple[str, ...], ...] = waves
         #: Offering ids in delivery order: wave by wave, by id within a wave.

@@ -8,9 +8,9 @@ from valuering._tables import Names
 from valuering.catalog import Catalog
 from valuering.graph._results import DeliveryWaves
 from valuering.model import PMO
-from valuering.validation import derived, sound
+from valuering.validation import dependency_order, sound
 
-__all__ = ["delivery_waves", "dependency_graph", "dependency_order"]
+__all__ = ["delivery_waves", "dependency_graph"]
 
 
 def dependency_graph(pmo: PMO, *, catalog: Catalog | None = None) -> nx.DiGraph[str]:
@@ -31,38 +31,6 @@ def dependency_graph(pmo: PMO, *, catalog: Catalog | None = None) -> nx.DiGraph[
     return graph
 
 
-def dependency_order(
-    pmo: PMO,
-) -> tuple[tuple[tuple[str, ...], ...], dict[str, list[str]]]:
-    """The waves (sorted by id inside) and each offering's direct dependents (sorted by id) of a
-    model already found sound, so free of cycles and unknown prerequisites.
-
-    Kahn's algorithm on plain dicts: an offering joins a wave once all its prerequisites are in
-    earlier ones.
-    """
-    dependents: dict[str, list[str]] = {o.id: [] for o in pmo.offerings}
-    waiting: dict[str, int] = {}
-    for offering in pmo.offerings:
-        prerequisites = set(offering.depends_on)
-        waiting[offering.id] = len(prerequisites)
-        for prerequisite in prerequisites:
-            dependents[prerequisite].append(offering.id)
-    for ids in dependents.values():
-        ids.sort()
-    wave = sorted(ident for ident, count in waiting.items() if count == 0)
-    waves = []
-    while wave:
-        waves.append(tuple(wave))
-        ready = []
-        for ident in wave:
-            for dependent in dependents[ident]:
-                waiting[dependent] -= 1
-                if waiting[dependent] == 0:
-                    ready.append(dependent)
-        wave = sorted(ready)
-    return tuple(waves), dependents
-
-
 def delivery_waves(pmo: PMO, *, catalog: Catalog | None = None) -> DeliveryWaves:
     """The offerings grouped into waves: each wave needs only offerings of earlier waves.
 
@@ -79,5 +47,4 @@ def delivery_waves(pmo: PMO, *, catalog: Catalog | None = None) -> DeliveryWaves
     benefits, executive-advice, resource-management
     """
     cat = sound(pmo, catalog=catalog)
-    waves = derived(pmo, cat, "dependency-order", lambda: dependency_order(pmo))[0]
-    return DeliveryWaves(waves, names=Names(pmo, cat))
+    return DeliveryWaves(dependency_order(pmo)[0], names=Names(pmo, cat))
