@@ -63,6 +63,7 @@ from valuering._document._locate import (
     line_past_depth,
     toml_lines,
     yaml_lines,
+    yaml_needs_walk,
 )
 from valuering._document._toml_writer import dumps_toml
 from valuering.errors import OptionalDependencyError, Problem, ValidationError
@@ -363,8 +364,15 @@ def _parse_yaml(text: str) -> Parsed:
     try:
         node = loader.get_single_node()
         # The walk maps lines and refuses alias bombs, self-reference and deep nesting before any
-        # value is built, so the building never follows an alias past the budget.
-        lines = yaml_lines(node, alias_budget(text), aliases="*" in text)
+        # value is built, so the building never follows an alias past the budget. A text without
+        # aliases only needs it for a key given twice or nesting too deep; otherwise the lines are
+        # mapped when a problem needs one, from the text composed again.
+        aliases = "*" in text
+        if aliases or yaml_needs_walk(node):
+            lines = yaml_lines(node, alias_budget(text), aliases=aliases)
+            walked: Callable[[], LineMap] = lambda: lines  # noqa: E731
+        else:
+            lines, walked = LineMap(), functools.partial(_yaml_line_map, text)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -382,7 +390,16 @@ def _parse_yaml(text: str) -> Parsed:
         raise syntax_error("YAML", message, line, column) from None
     finally:
         loader.dispose()
-    return Parsed(data, lines=lambda: lines, duplicates=lines.duplicates)
+    return Parsed(data, lines=walked, duplicates=lines.duplicates)
+
+
+def _yaml_line_map(text: str) -> LineMap:
+    """The line map of a YAML text already read without a problem in its node tree."""
+    loader = _yaml_loader()(text)
+    try:
+        return yaml_lines(loader.get_single_node(), alias_budget(text), aliases=False)
+    finally:
+        loader.dispose()
 
 
 _LONGEST_INT = 100  # characters: 64 bits in any YAML notation (0b + 64 digits + separators)

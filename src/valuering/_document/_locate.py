@@ -25,7 +25,15 @@ import attrs
 from valuering._document._limits import MAX_DEPTH, TOO_DEEP
 from valuering.errors import Problem, ValidationError
 
-__all__ = ["LineMap", "join_path", "json_lines", "line_past_depth", "toml_lines", "yaml_lines"]
+__all__ = [
+    "LineMap",
+    "join_path",
+    "json_lines",
+    "line_past_depth",
+    "toml_lines",
+    "yaml_lines",
+    "yaml_needs_walk",
+]
 
 
 @attrs.frozen
@@ -397,6 +405,47 @@ def yaml_lines(root: Any, budget: int, *, aliases: bool = True) -> LineMap:
     if walker.refused:
         raise ValidationError(walker.refused)
     return LineMap(walker.lines, tuple(walker.duplicates))
+
+
+def yaml_needs_walk(root: Any) -> bool:
+    """Whether a composed YAML node tree without aliases needs :func:`yaml_lines`'s walk before its
+    values are built: a key given twice, a merge key, a key that is not a scalar, or nesting deeper
+    than ``MAX_DEPTH``. The common file has none of them; its line map waits until a problem needs
+    a line, and this check, without paths or lines, costs a fraction of the walk.
+
+    >>> import yaml
+    >>> yaml_needs_walk(yaml.compose("id: a\\nofferings:\\n  - maturity: 7\\n"))
+    False
+    >>> yaml_needs_walk(yaml.compose("id: a\\nid: b\\n"))
+    True
+    """
+    import yaml
+
+    mapping, sequence, scalar = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
+    stack: list[tuple[Any, int]] = [(root, 1)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        kind = node.__class__
+        if kind is scalar:
+            continue
+        if depth > MAX_DEPTH:
+            return True
+        if kind is mapping:
+            pairs = node.value
+            keys = set()
+            for key_node, value_node in pairs:
+                if key_node.__class__ is not scalar or key_node.tag == _MERGE:
+                    return True
+                keys.add(key_node.value)
+                if value_node.__class__ is not scalar:
+                    stack.append((value_node, depth + 1))
+            if len(keys) != len(pairs):
+                return True
+        elif kind is sequence:
+            stack.extend((item, depth + 1) for item in node.value if item.__class__ is not scalar)
+        else:  # a node class of another loader: the walk knows what to do
+            return True
+    return False
 
 
 class _YamlWalker:
