@@ -135,21 +135,23 @@ def _expected_by(
         w = customer.weight / total_weight
         expectations = customer.expectations
         total_priority = math.fsum([e.priority for e in expectations])
+        ident = customer.id
         if repeats and len({e.outcome for e in expectations}) < len(expectations):
             row: dict[str, float] = {}  # an outcome named twice adds up its parts
             for e in expectations:
                 row[e.outcome] = row.get(e.outcome, 0.0) + w * e.priority / total_priority
-            parts = list(row.items())
-        else:
-            parts = [(e.outcome, w * e.priority / total_priority) for e in expectations]
-        ident = customer.id
-        for outcome, share in parts:
+            for outcome, share in row.items():
+                columns = by_outcome.setdefault(outcome, ([], []))
+                columns[0].append(ident)
+                columns[1].append(share)
+            continue
+        for e in expectations:  # the hot loop: no per-customer dict
             try:
-                columns = by_outcome[outcome]
+                columns = by_outcome[e.outcome]
             except KeyError:
-                columns = by_outcome[outcome] = ([], [])
+                columns = by_outcome[e.outcome] = ([], [])
             columns[0].append(ident)
-            columns[1].append(share)
+            columns[1].append(w * e.priority / total_priority)
     return by_outcome
 
 
@@ -248,11 +250,14 @@ def coverage(
 def _coverage_of(
     pmo: PMO, catalog: Catalog, chosen: Iterable[ServiceOffering], maturity_weighted: bool
 ) -> Coverage:
-    strengths = []
+    strengths: list[Mapping[str, float]] = []
     for offering in chosen:
         outcomes = _service_outcomes(catalog, offering.service)
-        factor = offering.maturity / 5 if maturity_weighted else 1.0
-        strengths.append({o: m * factor for o, m in outcomes.items()})
+        if maturity_weighted:
+            factor = offering.maturity / 5
+            strengths.append({o: m * factor for o, m in outcomes.items()})
+        else:
+            strengths.append(outcomes)
     return _coverage(demand_of(pmo, catalog), strengths, Names(pmo, catalog))
 
 

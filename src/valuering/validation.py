@@ -28,6 +28,7 @@ from typing import Any, TypeVar, cast
 import attrs
 import networkx as nx
 
+from valuering._document._files import collector_paused
 from valuering.catalog import Catalog, get_catalog
 from valuering.errors import (
     Problem,
@@ -178,7 +179,8 @@ def sound(pmo: PMO, *, catalog: Catalog | None = None) -> Catalog:
     record = _known_record(pmo)
     if record is not None and any(known is cat for known in record.sound_against):
         return cat
-    problems = find_problems(pmo, catalog=cat)
+    with collector_paused():  # a large model's check makes many objects and no garbage cycles
+        problems = find_problems(pmo, catalog=cat)
     if problems:
         raise ValidationError(problems)
     remember_sound(pmo, cat)
@@ -207,7 +209,8 @@ def derived(pmo: PMO, catalog: Catalog, key: str, build: Callable[[], T]) -> T:
     try:
         return cast("T", record.derived[slot])
     except KeyError:
-        value = build()
+        with collector_paused():
+            value = build()
         with _records_lock:
             return cast("T", record.derived.setdefault(slot, value))
 
@@ -250,19 +253,20 @@ def find_problems(pmo: PMO, *, catalog: Catalog | None = None) -> list[Problem]:
         cat = catalog_for(pmo, catalog=catalog)
     except ValidationError as error:
         return list(error.problems)
+    ids = _Ids(pmo)
     problems = [
-        *_duplicates("customers", (c.id for c in pmo.customers)),
-        *_duplicates("offerings", (o.id for o in pmo.offerings)),
+        *_duplicates("customers", ids.customers),
+        *_duplicates("offerings", ids.offerings),
         *_duplicates("team", (m.id for m in pmo.team)),
         *_duplicates("indicators", (i.id for i in pmo.indicators)),
-        *_duplicates("baseline.strategy.objectives", (o.id for o in pmo.objectives)),
+        *_duplicates("baseline.strategy.objectives", ids.objectives),
         *_customer_problems(pmo, cat),
         *_offering_problems(pmo, cat),
         *_team_problems(pmo, cat),
         *_indicator_problems(pmo, cat),
         *_objective_problems(pmo, cat),
         *_cycle_problems(pmo),
-        *_shared_id_problems(pmo, cat),
+        *_shared_id_problems(ids, cat),
         *_assessment_problems(pmo),
     ]
     return sort_problems(problems)
@@ -341,19 +345,28 @@ def _duplicates(path: str, ids: Iterable[str]) -> Iterator[Problem]:
                 first[ident] = index
 
 
-def _shared_id_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
+class _Ids:
+    """The ids of a model's customers, offerings and objectives, listed once for several checks."""
+
+    def __init__(self, pmo: PMO) -> None:
+        self.customers = [c.id for c in pmo.customers]
+        self.offerings = [o.id for o in pmo.offerings]
+        self.objectives = [o.id for o in pmo.objectives]
+
+
+def _shared_id_problems(ids: _Ids, cat: Catalog) -> Iterator[Problem]:
     """Objectives, customers, offerings and outcomes are nodes of one value graph, so ids must differ."""
     groups = (
-        ("baseline.strategy.objectives", "objective", [o.id for o in pmo.objectives]),
-        ("customers", "customer", [c.id for c in pmo.customers]),
-        ("offerings", "offering", [o.id for o in pmo.offerings]),
+        ("baseline.strategy.objectives", "objective", ids.objectives),
+        ("customers", "customer", ids.customers),
+        ("offerings", "offering", ids.offerings),
     )
-    kinds = [set(cat.outcomes), *(set(ids) for _, _, ids in groups)]
+    kinds = [set(cat.outcomes), *(set(members) for _, _, members in groups)]
     if sum(map(len, kinds)) == len(set().union(*kinds)):  # the usual case: no id in two kinds
         return
     owner = dict.fromkeys(cat.outcomes, "outcome")
-    for path, kind, ids in groups:
-        for index, ident in enumerate(ids):
+    for path, kind, members in groups:
+        for index, ident in enumerate(members):
             other = owner.get(ident)
             if other is not None and other != kind:
                 yield Problem(
@@ -361,20 +374,28 @@ def _shared_id_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
                     f"{ident!r} is already the id of {'an' if other[0] in 'aeiou' else 'a'} {other}; objectives, customers, offerings "
                     "and outcomes need distinct ids",
                 )
-        for ident in ids:
+        for ident in members:
             owner.setdefault(ident, kind)
 
 
 def _customer_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:
     groups, outcomes = cat.customer_groups, cat.outcomes.keys()
-    for i, customer in enumerate(pmo.customers):
+    customers = pmo.customers
+    # One quick pass finds the customers with a problem: an unknown group, an unknown outcome or
+    # an outcome named twice; only those are looked at again, to say what is wrong and where.
+    suspects = [
+        i
+        for i, c in enumerate(customers)
+        if c.group not in groups
+        or len(expected := {e.outcome for e in c.expectations}) < len(c.expectations)
+        or not outcomes >= expected
+    ]
+    for i in suspects:
+        customer = customers[i]
         if customer.group not in groups:
             yield _unknown(
                 f"customers[{i}].group", "customer group", customer.group, cat.customer_groups
             )
-        expected = {e.outcome for e in customer.expectations}
-        if len(expected) == len(customer.expectations) and outcomes >= expected:
-            continue  # the usual case: every outcome known, none twice
         seen: set[str] = set()
         for j, expectation in enumerate(customer.expectations):
             path = f"customers[{i}].expectations[{j}].outcome"

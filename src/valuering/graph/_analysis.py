@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 
+from valuering._document._files import collector_paused
 from valuering._tables import Names
 from valuering.catalog import Catalog
 from valuering.demand import OutcomeDemand, demand_of, expected_by_of, shares_by_customer
@@ -128,6 +129,7 @@ class ValueAnalysis:
                 by_service[offering.service] = math.fsum(row.values())
         return [by_service[off.service] for off in self.offerings]
 
+    @collector_paused()
     def attribution(self) -> Attribution:
         """Each offering's attributed share of the demand, largest first (ties by id)."""
         ranked = sorted(range(len(self.order)), key=lambda i: (-self._shares[i], self.order[i]))
@@ -177,12 +179,34 @@ class ValueAnalysis:
 
     def trace(self, offering_id: str) -> ValueTrace:
         """The :class:`ValueTrace` of one offering."""
-        return self._trace(self._position(offering_id))
+        return self._trace_table[self.order[self._position(offering_id)]]
 
     def traces(self) -> Traces:
         """The trace of every offering, by offering id in delivery order."""
-        traces = {ident: self._trace(i) for i, ident in enumerate(self.order)}
-        return Traces(traces, names=self._names)
+        return Traces(self._trace_table, names=self._names)
+
+    @cached_property
+    @collector_paused()
+    def _trace_table(self) -> dict[str, ValueTrace]:
+        # Built at once (a trace is a few references into shared tables) and kept for trace().
+        order, offerings, shares = self.order, self.offerings, self._shares
+        parts, dependents, descendants = self._service_traces, self._dependents, self._descendants
+        name, shared = order.__getitem__, self._shared
+        traces = {}
+        for i, ident in enumerate(order):
+            service = offerings[i].service
+            outcomes, objectives = parts[service]
+            traces[ident] = ValueTrace(
+                offering=ident,
+                service=service,
+                share=shares[i],
+                outcomes=outcomes,
+                objectives=objectives,
+                direct_dependents=tuple(map(name, dependents[i])),
+                dependent_bits=descendants[i],
+                shared=shared,
+            )
+        return traces
 
     @cached_property
     def _service_traces(self) -> dict[str, tuple[tuple[TracedOutcome, ...], tuple[str, ...]]]:
@@ -204,19 +228,6 @@ class ValueAnalysis:
             objectives = sorted({obj for o in self._strengths[i] for obj in by_outcome.get(o, ())})
             parts[offering.service] = (tuple(outcomes), tuple(objectives))
         return parts
-
-    def _trace(self, i: int) -> ValueTrace:
-        outcomes, objectives = self._service_traces[self.offerings[i].service]
-        return ValueTrace(
-            offering=self.order[i],
-            service=self.offerings[i].service,
-            share=self._shares[i],
-            outcomes=outcomes,
-            objectives=objectives,
-            direct_dependents=tuple(self.order[d] for d in self._dependents[i]),
-            dependent_bits=self._descendants[i],
-            shared=self._shared,
-        )
 
     # Impacts ----------------------------------------------------------------------------------------
 
@@ -273,13 +284,15 @@ class ValueAnalysis:
         """The :class:`Impact` of losing one offering."""
         return self._impact(self._position(offering_id))
 
+    @collector_paused()
     def impacts(self) -> Impacts:
         """The impact of losing each offering, by offering id in delivery order."""
         impacts = {ident: self._impact(i) for i, ident in enumerate(self.order)}
         return Impacts(impacts, names=self._names)
 
     def _impact(self, i: int) -> Impact:
-        lost = self._descendants[i] | (1 << i)
+        dependents = self._descendants[i]
+        lost = dependents | (1 << i)  # a temporary: the result keeps only the shared dependents
         groups = self._strength_groups
         losses = []
         touched = self._touched[i]
@@ -287,8 +300,11 @@ class ValueAnalysis:
             k = touched.bit_length() - 1
             touched ^= 1 << k
             outcome, full, parts = groups[k]
-            if full & lost != full:
-                continue  # a full-strength server remains: the outcome stays fully covered
+            if full:
+                if full & lost != full:
+                    continue  # a full-strength server remains: the outcome stays fully covered
+                # Every full-strength server is lost, so their factor is 0 ** 0 = 1: leave it out.
+                parts = parts[:-1]
             after = 1.0 - math.prod(
                 (1.0 - m) ** (n - (bits & lost).bit_count()) for m, bits, n in parts
             )
@@ -303,12 +319,13 @@ class ValueAnalysis:
             coverage_before=self.coverage_total,
             coverage_after=max(0.0, self.coverage_total - at_risk),
             outcomes=tuple(losses),
-            lost_bits=lost,
+            dependent_bits=dependents,
             shared=self._shared,
         )
 
     # Contributors and weakest links -----------------------------------------------------------------
 
+    @collector_paused()
     def contributors(self, node_id: str) -> Contributors:
         """The offerings behind an objective (checked first) or an outcome."""
         objectives = {o.id: o for o in self.pmo.objectives}
@@ -347,6 +364,7 @@ class ValueAnalysis:
         node_demand = math.fsum(self.demand.get(o, 0.0) for o in outcomes)
         return Contributors(node_id, kind, node_demand, tuple(rows), names=self._names)
 
+    @collector_paused()
     def effective_maturity(self) -> EffectiveMaturity:
         """e_s = min(m_s, e_d for every prerequisite d), with the offering that sets each level."""
         level = [0] * len(self.order)

@@ -246,7 +246,8 @@ class Impact(Rows[OutcomeLoss]):
     coverage_before: float
     coverage_after: float
     outcomes: tuple[OutcomeLoss, ...]
-    _lost_bits: int = attrs.field(alias="lost_bits")
+    # Shared with the trace of the same offering (and never copied): the bits of its dependents.
+    _dependent_bits: int = attrs.field(alias="dependent_bits")
     _shared: _Shared = attrs.field(alias="shared", eq=False)
     _columns = (
         "offering",
@@ -269,7 +270,8 @@ class Impact(Rows[OutcomeLoss]):
     @property
     def lost(self) -> tuple[str, ...]:
         """The offerings that drop out: this one and all that depend on it, in delivery order."""
-        return self._shared.ids(self._lost_bits)
+        # Dependents come later in delivery order than the offering they need.
+        return (self.offering, *self._shared.ids(self._dependent_bits))
 
     @property
     def customers(self) -> tuple[str, ...]:
@@ -295,7 +297,7 @@ class Impact(Rows[OutcomeLoss]):
             self,
             plural(len(self.outcomes), "outcome") + " drop",
             f"losing {self.offering}",
-            plural(self._lost_bits.bit_count(), "offering") + " lost",
+            plural(self._dependent_bits.bit_count() + 1, "offering") + " lost",
             f"demand at risk {percent(self.demand_at_risk)}",
         )
 
@@ -326,7 +328,7 @@ class Impacts(Keyed[Impact]):
                 "offering": i.offering,
                 "demand_at_risk": i.demand_at_risk,
                 "coverage_after": i.coverage_after,
-                "lost": i._lost_bits.bit_count(),
+                "lost": i._dependent_bits.bit_count() + 1,
                 "outcomes": len(i.outcomes),
             }
             for i in self.impacts.values()
