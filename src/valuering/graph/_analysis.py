@@ -3,13 +3,15 @@
 Offerings are numbered in delivery order (wave by wave, by id within a wave), so a set of offerings
 is a Python int with bit i for offering i. Who depends on whom is worked out in one pass in reverse
 delivery order (each offering's dependents are its direct dependents and theirs), and what an
-offering needs in one pass forward; no per-offering graph walk is needed afterwards.
+offering needs in one pass forward; no per-offering graph walk is needed afterwards. An offering's
+dependents all come after it, so their set is counted from the offering (bit k: the k-th after it):
+it takes as many bits as its dependents span, and its trace and its impact share it.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 
 from valuering._document._files import collector_paused
@@ -143,14 +145,31 @@ class ValueAnalysis:
 
     @cached_property
     def _descendants(self) -> list[int]:
-        """Bit set of every offering that depends on offering i, directly or not."""
-        # Dependents come later in delivery order, so walk it backwards.
-        return _closure(self._dependents, reversed(range(len(self.order))))
+        """Bit set of every offering that depends on offering i, directly or not, counted from
+        i + 1: bit k stands for offering i + 1 + k.
+
+        Dependents come later in delivery order, so counting from the offering itself keeps each
+        set as short as the span of its dependents (N^2 / 2 bits on a chain of N, not N^2), and
+        one set per offering is shared by its trace and its impact.
+        """
+        below = [0] * len(self.order)
+        for i in reversed(range(len(self.order))):  # dependents first
+            reach = 0
+            for d in self._dependents[i]:
+                reach |= ((below[d] << 1) | 1) << (d - i - 1)
+            below[i] = reach
+        return below
 
     @cached_property
     def _ancestors(self) -> list[int]:
-        """Bit set of every offering that offering i needs, directly or not."""
-        return _closure(self._prerequisites, range(len(self.order)))
+        """Bit set of every offering that offering i needs, directly or not (bit j: offering j)."""
+        above = [0] * len(self.order)
+        for i in range(len(self.order)):  # prerequisites first
+            reach = 0
+            for p in self._prerequisites[i]:
+                reach |= above[p] | (1 << p)
+            above[i] = reach
+        return above
 
     @cached_property
     def _names(self) -> Names:
@@ -159,7 +178,7 @@ class ValueAnalysis:
 
     @cached_property
     def _shared(self) -> _Shared:
-        return _Shared(self.order, self._expected_by, self._names)
+        return _Shared(self.order, self.index, self._expected_by, self._names)
 
     @cached_property
     def _objectives_by_outcome(self) -> dict[str, list[str]]:
@@ -232,9 +251,10 @@ class ValueAnalysis:
     # Impacts ----------------------------------------------------------------------------------------
 
     @cached_property
-    def _strength_groups(self) -> list[tuple[str, int, list[tuple[float, int, int]]]]:
-        """For each demanded outcome with a server: the bits of its full-strength (M = 1) servers,
-        and per strength value, the bits and number of its servers."""
+    def _strength_groups(self) -> list[tuple[str, int, int, list[tuple[float, int, int]]]]:
+        """For each demanded outcome with a server: the bits of its full-strength (M = 1) servers
+        and the position of the first of them, and per strength value, the bits and number of its
+        servers."""
         groups = []
         for outcome in sorted(self.demand):
             by_value: dict[float, list[int]] = {}
@@ -248,13 +268,13 @@ class ValueAnalysis:
                 parts.append((m, bits, len(by_value[m])))
             if parts:
                 full = parts[-1][1] if parts[-1][0] == 1.0 else 0
-                groups.append((outcome, full, parts))
+                groups.append((outcome, full, (full & -full).bit_length() - 1, parts))
         return groups
 
     @cached_property
     def _touched(self) -> list[int]:
         """Bit k set when offering i or one that needs it serves the k-th of _strength_groups."""
-        position = {outcome: k for k, (outcome, _, _) in enumerate(self._strength_groups)}
+        position = {outcome: k for k, (outcome, *_) in enumerate(self._strength_groups)}
         own_by_service: dict[str, int] = {}
         for offering, strengths in zip(self.offerings, self._strengths, strict=True):
             if offering.service not in own_by_service:
@@ -271,7 +291,7 @@ class ValueAnalysis:
     def covered(self) -> dict[str, float]:
         """covered_o = 1 - prod_s (1 - M_{o,s}) over all offerings, for every demanded outcome."""
         covered = dict.fromkeys(self.demand, 0.0)
-        for outcome, _, parts in self._strength_groups:
+        for outcome, _, _, parts in self._strength_groups:
             covered[outcome] = 1.0 - math.prod((1.0 - m) ** n for m, _, n in parts)
         return covered
 
@@ -292,21 +312,23 @@ class ValueAnalysis:
 
     def _impact(self, i: int) -> Impact:
         dependents = self._descendants[i]
-        lost = dependents | (1 << i)  # a temporary: the result keeps only the shared dependents
+        # Offering i and its dependents, counted from i (bit k: offering i + k); a temporary, as
+        # the result keeps only the shared set of dependents.
+        lost = (dependents << 1) | 1
         groups = self._strength_groups
         losses = []
         touched = self._touched[i]
         while touched:
             k = touched.bit_length() - 1
             touched ^= 1 << k
-            outcome, full, parts = groups[k]
+            outcome, full, first_full, parts = groups[k]
             if full:
-                if full & lost != full:
+                if first_full < i or (full >> i) & lost != full >> i:
                     continue  # a full-strength server remains: the outcome stays fully covered
                 # Every full-strength server is lost, so their factor is 0 ** 0 = 1: leave it out.
                 parts = parts[:-1]
             after = 1.0 - math.prod(
-                (1.0 - m) ** (n - (bits & lost).bit_count()) for m, bits, n in parts
+                (1.0 - m) ** (n - ((bits >> i) & lost).bit_count()) for m, bits, n in parts
             )
             before = self.covered[outcome]
             if after < before:
@@ -388,14 +410,3 @@ class ValueAnalysis:
     def strengths(self, offering_id: str) -> Mapping[str, float]:
         """The outcomes an offering serves (strength > 0), by outcome id."""
         return self._strengths[self._position(offering_id)]
-
-
-def _closure(neighbours: Sequence[Sequence[int]], order: Iterable[int]) -> list[int]:
-    """Bit sets of everything reachable from each node, given an order that visits neighbours first."""
-    bits = [0] * len(neighbours)
-    for i in order:
-        reach = 0
-        for j in neighbours[i]:
-            reach |= bits[j] | (1 << j)
-        bits[i] = reach
-    return bits

@@ -37,6 +37,7 @@ class _Shared:
     """Tables shared by every trace and impact of one analysis (never compared, never printed)."""
 
     order: tuple[str, ...]  # offering ids in delivery order: bit i of a bitset is order[i]
+    position: Mapping[str, int]  # offering id -> its place in order
     # outcome -> (customers, their W_c * P_{c,o}), as two columns
     expected_by: Mapping[str, tuple[Sequence[str], Sequence[float]]]
     names: Names = NO_NAMES
@@ -46,12 +47,15 @@ class _Shared:
         customers, shares = self.expected_by.get(outcome, ((), ()))
         return zip(customers, shares, strict=True)
 
-    def ids(self, bits: int) -> tuple[str, ...]:
-        """The offering ids whose bits are set, in delivery order."""
+    def ids(self, bits: int, *, after: str | None = None) -> tuple[str, ...]:
+        """The offering ids whose bits are set, in delivery order; with ``after``, bit k stands
+        for the k-th offering after that one."""
         if not bits:
             return ()
         lowest_first = bin(bits)[:1:-1]
-        return tuple(itertools.compress(self.order, map("1".__eq__, lowest_first)))
+        start = 0 if after is None else self.position[after] + 1
+        offerings = itertools.islice(self.order, start, None)
+        return tuple(itertools.compress(offerings, map("1".__eq__, lowest_first)))
 
 
 @attrs.frozen(repr=False)
@@ -116,6 +120,7 @@ class ValueTrace(Rows[TracedOutcome]):
     outcomes: tuple[TracedOutcome, ...]
     objectives: tuple[str, ...]
     direct_dependents: tuple[str, ...]
+    # Bit k: the k-th offering after this one in delivery order (shared with its impact).
     _dependent_bits: int = attrs.field(alias="dependent_bits")
     _shared: _Shared = attrs.field(alias="shared", eq=False)
     _columns = (
@@ -138,7 +143,7 @@ class ValueTrace(Rows[TracedOutcome]):
     @property
     def dependents(self) -> tuple[str, ...]:
         """Every offering that depends on this one, directly or through others, in delivery order."""
-        return self._shared.ids(self._dependent_bits)
+        return self._shared.ids(self._dependent_bits, after=self.offering)
 
     @property
     def customers(self) -> tuple[tuple[str, str, float], ...]:
@@ -246,7 +251,7 @@ class Impact(Rows[OutcomeLoss]):
     coverage_before: float
     coverage_after: float
     outcomes: tuple[OutcomeLoss, ...]
-    # Shared with the trace of the same offering (and never copied): the bits of its dependents.
+    # The trace's set of dependents, shared (never copied): bit k is the k-th offering after it.
     _dependent_bits: int = attrs.field(alias="dependent_bits")
     _shared: _Shared = attrs.field(alias="shared", eq=False)
     _columns = (
@@ -271,7 +276,7 @@ class Impact(Rows[OutcomeLoss]):
     def lost(self) -> tuple[str, ...]:
         """The offerings that drop out: this one and all that depend on it, in delivery order."""
         # Dependents come later in delivery order than the offering they need.
-        return (self.offering, *self._shared.ids(self._dependent_bits))
+        return (self.offering, *self._shared.ids(self._dependent_bits, after=self.offering))
 
     @property
     def customers(self) -> tuple[str, ...]:
