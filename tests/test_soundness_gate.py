@@ -16,6 +16,7 @@ import pytest
 import valuering as vr
 from valuering import validation
 from valuering.catalog import Catalog, load_catalog, pmi_2025
+from valuering.demand import expected_by_of
 from valuering.errors import ValidationError
 
 ANALYSIS_MODULES = ["valuering", "valuering.demand", "valuering.graph", "valuering.scoring"]
@@ -145,14 +146,14 @@ def test_a_model_is_checked_once_however_many_analyses_run(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: list[str] = []
-    real = validation.find_problems
+    real = validation._problems  # what find_problems and the gate both run
 
-    def counting(pmo: vr.PMO, *, catalog: Catalog | None = None) -> list[Any]:
+    def counting(pmo: vr.PMO, cat: Catalog, shares: Any) -> list[Any]:
         calls.append(pmo.id)
-        return real(pmo, catalog=catalog)
+        return real(pmo, cat, shares)
 
-    monkeypatch.setattr(validation, "find_problems", counting)
     pmo = attrs.evolve(vr.examples.load("northwind-energy"))  # a fresh object, never checked
+    monkeypatch.setattr(validation, "_problems", counting)
     for function in _analysis_functions():
         _call(function, pmo)
     assert calls == ["northwind-energy-epmo"]
@@ -162,7 +163,7 @@ def test_a_model_is_checked_once_however_many_analyses_run(
 
 def test_a_loaded_model_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
     pmo = vr.examples.load("northwind-energy")
-    monkeypatch.setattr(validation, "find_problems", lambda *a, **k: pytest.fail("checked again"))
+    monkeypatch.setattr(validation, "_problems", lambda *a, **k: pytest.fail("checked again"))
     assert round(vr.coverage(pmo).total, 4) == 0.984
 
 
@@ -280,3 +281,76 @@ def test_bad_catalog_arguments_are_named() -> None:
         vr.coverage(pmo, catalog="pmi-2025")  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="pmo: expected a PMO, got dict"):
         vr.coverage({"id": "p"})  # type: ignore[arg-type]
+
+
+def _customers_model(*customers: vr.Customer) -> vr.PMO:
+    return vr.PMO(id="p", name="P", customers=customers)
+
+
+def _customer(ident: str, *outcomes: str, group: str = "project-managers") -> vr.Customer:
+    return vr.Customer(
+        id=ident,
+        name=ident,
+        group=group,
+        expectations=tuple(vr.Expectation(outcome=o) for o in outcomes),
+    )
+
+
+ROI, SUCCESS = "higher-return-on-investment", "improved-success-rates"
+
+
+@pytest.mark.parametrize(
+    ("customers", "message"),
+    [
+        (
+            (_customer("a", ROI, SUCCESS, ROI),),
+            "outcome 'higher-return-on-investment' is expected twice",
+        ),
+        ((_customer("a", ROI, "no-such-outcome"),), "unknown outcome id 'no-such-outcome'"),
+        (
+            (_customer("a", ROI, group="no-such-group"),),
+            "unknown customer group id 'no-such-group'",
+        ),
+        ((_customer("a", ROI), _customer("a", SUCCESS)), "duplicate id 'a'"),
+        # Two customers with one id, each naming ROI once: the column of ROI holds 'a' twice,
+        # which alone must not be taken for an outcome named twice.
+        ((_customer("a", ROI), _customer("a", ROI)), "duplicate id 'a'"),
+    ],
+)
+def test_the_gate_finds_the_same_problems_when_it_lists_who_expects_what(
+    customers: tuple[vr.Customer, ...], message: str
+) -> None:
+    # coverage() checks the customers from the table of shares it builds for the demand;
+    # find_problems checks them one by one. Both must report exactly the same problems.
+    pmo = _customers_model(*customers)
+    expected = validation.find_problems(pmo)
+    assert any(message in str(problem) for problem in expected), expected
+    with pytest.raises(ValidationError) as caught:
+        vr.coverage(attrs.evolve(pmo))
+    assert list(caught.value.problems) == expected
+
+
+def test_the_table_the_gate_builds_is_the_one_every_analysis_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built: list[Any] = []
+    real = validation.expected_shares
+
+    def keeping(customers: Any) -> Any:
+        built.append(real(customers))
+        return built[-1]
+
+    monkeypatch.setattr(validation, "expected_shares", keeping)
+    pmo = attrs.evolve(vr.examples.load("northwind-energy"))
+    total = vr.coverage(pmo).total
+    vr.impact_all(pmo), vr.trace_all(pmo), vr.outcome_demand(pmo), vr.value_attribution(pmo)
+    assert len(built) == 1  # by the gate, while it checked the customers
+    assert expected_by_of(pmo, validation.catalog_for(pmo)) is built[0]  # the one the demand reads
+    assert total == vr.coverage(vr.examples.load("northwind-energy")).total
+
+
+def test_effective_maturity_lists_no_shares(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The weakest-link levels need no demand, so their first call does not build the table.
+    monkeypatch.setattr(validation, "expected_shares", lambda c: pytest.fail("table built"))
+    pmo = attrs.evolve(vr.examples.load("northwind-energy"))
+    assert vr.effective_maturity(pmo)["reporting"] == 3

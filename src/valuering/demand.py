@@ -32,7 +32,7 @@ from valuering._tables import NO_NAMES, Keyed, Names, percent, plural, summary
 from valuering.catalog import Catalog
 from valuering.errors import Problem, UnknownIdError, ValidationError
 from valuering.model import PMO, Customer, ServiceOffering
-from valuering.validation import derived, sound
+from valuering.validation import EXPECTED_SHARES, derived, expected_shares, sound
 
 __all__ = [
     "Coverage",
@@ -105,7 +105,7 @@ def outcome_demand(pmo: PMO, *, catalog: Catalog | None = None) -> OutcomeDemand
     >>> next(iter(demand)), round(demand["higher-return-on-investment"], 3), round(sum(demand.values()), 9)
     ('higher-return-on-investment', 0.135, 1.0)
     """
-    cat = sound(pmo, catalog=catalog)
+    cat = sound(pmo, catalog=catalog, shares=True)
     return demand_of(pmo, cat)
 
 
@@ -120,38 +120,19 @@ def expected_by(customers: Iterable[Customer]) -> dict[str, tuple[list[str], lis
     ...     Expectation(outcome="x", priority=1), Expectation(outcome="y", priority=3)))])
     {'x': (['cfo'], [0.25]), 'y': (['cfo'], [0.75])}
     """
-    return _expected_by(customers, repeats=True)
-
-
-def _expected_by(
-    customers: Iterable[Customer], *, repeats: bool
-) -> dict[str, tuple[list[str], list[float]]]:
-    """:func:`expected_by`; with ``repeats=False`` for customers known to name each outcome once
-    (a sound model), which saves the per-customer merge on the hot path."""
     voiced = [c for c in customers if c.expectations]
     total_weight = math.fsum([c.weight for c in voiced])
     by_outcome: dict[str, tuple[list[str], list[float]]] = {}
     for customer in voiced:
         w = customer.weight / total_weight
-        expectations = customer.expectations
-        total_priority = math.fsum([e.priority for e in expectations])
-        ident = customer.id
-        if repeats and len({e.outcome for e in expectations}) < len(expectations):
-            row: dict[str, float] = {}  # an outcome named twice adds up its parts
-            for e in expectations:
-                row[e.outcome] = row.get(e.outcome, 0.0) + w * e.priority / total_priority
-            for outcome, share in row.items():
-                columns = by_outcome.setdefault(outcome, ([], []))
-                columns[0].append(ident)
-                columns[1].append(share)
-            continue
-        for e in expectations:  # the hot loop: no per-customer dict
-            try:
-                columns = by_outcome[e.outcome]
-            except KeyError:
-                columns = by_outcome[e.outcome] = ([], [])
-            columns[0].append(ident)
-            columns[1].append(w * e.priority / total_priority)
+        total_priority = math.fsum([e.priority for e in customer.expectations])
+        row: dict[str, float] = {}  # an outcome named twice adds up its parts
+        for e in customer.expectations:
+            row[e.outcome] = row.get(e.outcome, 0.0) + w * e.priority / total_priority
+        for outcome, share in row.items():
+            columns = by_outcome.setdefault(outcome, ([], []))
+            columns[0].append(customer.id)
+            columns[1].append(share)
     return by_outcome
 
 
@@ -237,7 +218,7 @@ def coverage(
     >>> round(coverage(pmo, ["reporting", "reporting"]).total, 4)
     0.2541
     """
-    cat = sound(pmo, catalog=catalog)
+    cat = sound(pmo, catalog=catalog, shares=True)
     if offerings is None:  # the headline figure: shared by every analysis of this model
         key = "coverage-maturity-weighted" if maturity_weighted else "coverage"
         return derived(
@@ -276,7 +257,7 @@ def service_coverage(
     >>> service_coverage(pmo, ["portfolio-management"]).total
     1.0
     """
-    cat = sound(pmo, catalog=catalog)
+    cat = sound(pmo, catalog=catalog, shares=True)
     chosen = _distinct_ids(services, "services")
     strengths = [_service_outcomes(cat, s) for s in chosen]
     return _coverage(demand_of(pmo, cat), strengths, Names(pmo, cat))
@@ -284,7 +265,8 @@ def service_coverage(
 
 def expected_by_of(pmo: PMO, catalog: Catalog) -> dict[str, tuple[list[str], list[float]]]:
     """:func:`expected_by` of a model already found sound, computed once per model and catalog."""
-    return derived(pmo, catalog, "expected-by", lambda: _expected_by(pmo.customers, repeats=False))
+    # Usually built by the soundness gate while it checked the customers (sound(shares=True)).
+    return derived(pmo, catalog, EXPECTED_SHARES, lambda: expected_shares(pmo.customers))
 
 
 def demand_of(pmo: PMO, catalog: Catalog) -> OutcomeDemand:

@@ -18,6 +18,7 @@ valuering.errors.ValidationError: 2 problems:
 from __future__ import annotations
 
 import functools
+import math
 import threading
 import tomllib
 from collections import Counter
@@ -37,7 +38,7 @@ from valuering.errors import (
     did_you_mean,
     sort_problems,
 )
-from valuering.model import PMO, FlywheelStep, ServiceOffering
+from valuering.model import PMO, Customer, FlywheelStep, ServiceOffering
 
 STATEMENTS_PER_SECTION = 5  # as in the scoring layer's instruments
 
@@ -47,6 +48,7 @@ __all__ = [
     "catalog_for",
     "dependency_cycles",
     "dependency_order",
+    "expected_shares",
     "find_problems",
     "sound",
     "validate",
@@ -163,13 +165,17 @@ def catalog_for(pmo: PMO, *, catalog: Catalog | None = None) -> Catalog:
         ) from None
 
 
-def sound(pmo: PMO, *, catalog: Catalog | None = None) -> Catalog:
+def sound(pmo: PMO, *, catalog: Catalog | None = None, shares: bool = False) -> Catalog:
     """The soundness gate every analysis function passes first: the catalog of ``pmo`` (see
     :func:`catalog_for`), after checking ``pmo`` against it with :func:`validate`'s rules.
 
     A model found sound against a catalog is remembered (per model object and catalog object), so
     ten analyses of one model check it once. Raises :class:`~valuering.errors.ValidationError`
     listing every problem.
+
+    With ``shares=True`` (for analyses that go on to the demand) the customers are checked from the
+    table of who expects what (:func:`expected_shares`), which is kept for the demand: one pass
+    over every expectation instead of two.
 
     >>> from valuering import examples
     >>> sound(examples.load("northwind-energy")).name
@@ -180,10 +186,15 @@ def sound(pmo: PMO, *, catalog: Catalog | None = None) -> Catalog:
     if record is not None and any(known is cat for known in record.sound_against):
         return cat
     with collector_paused():  # a large model's check makes many objects and no garbage cycles
-        problems = find_problems(pmo, catalog=cat)
+        table = expected_shares(pmo.customers) if shares else None
+        problems = _problems(pmo, cat, table)
     if problems:
         raise ValidationError(problems)
     remember_sound(pmo, cat)
+    if table is not None:
+        record = _record(pmo)
+        with _records_lock:
+            record.derived.setdefault((id(cat), EXPECTED_SHARES), table)
     return cat
 
 
@@ -253,14 +264,25 @@ def find_problems(pmo: PMO, *, catalog: Catalog | None = None) -> list[Problem]:
         cat = catalog_for(pmo, catalog=catalog)
     except ValidationError as error:
         return list(error.problems)
+    return _problems(pmo, cat, None)
+
+
+def _problems(pmo: PMO, cat: Catalog, shares: ExpectedBy | None) -> list[Problem]:
+    """Every problem of ``pmo`` against ``cat``. Given a ``shares`` table (filled by
+    :func:`expected_shares` from the customers), the customers are checked from it instead of by
+    a pass of their own."""
     ids = _Ids(pmo)
+    if shares is None or not _shares_look_sound(pmo, cat, ids, shares):
+        customer_problems = list(_customer_problems(pmo, cat))
+    else:
+        customer_problems = []
     problems = [
         *_duplicates("customers", ids.customers),
         *_duplicates("offerings", ids.offerings),
         *_duplicates("team", (m.id for m in pmo.team)),
         *_duplicates("indicators", (i.id for i in pmo.indicators)),
         *_duplicates("baseline.strategy.objectives", ids.objectives),
-        *_customer_problems(pmo, cat),
+        *customer_problems,
         *_offering_problems(pmo, cat),
         *_team_problems(pmo, cat),
         *_indicator_problems(pmo, cat),
@@ -376,6 +398,53 @@ def _shared_id_problems(ids: _Ids, cat: Catalog) -> Iterator[Problem]:
                 )
         for ident in members:
             owner.setdefault(ident, kind)
+
+
+ExpectedBy = dict[str, tuple[list[str], list[float]]]
+EXPECTED_SHARES = "expected-by"  # the key of the table in the work derived from a model
+
+
+def expected_shares(customers: Sequence[Customer]) -> ExpectedBy:
+    """W_c * P_{c,o} by outcome, as two columns (``{outcome: ([customer, ...], [share, ...])}``),
+    for customers who name each outcome once (formula 1 in docs/design.md).
+
+    W_c = w_c / sum(w) over the customers with expectations, P_{c,o} = p_{c,o} / sum_o p_{c,o}.
+    It lives with the checks because the soundness gate builds it while it checks the customers;
+    :func:`valuering.demand.expected_by` is the general form, for customers who may repeat one.
+
+    >>> from valuering import Customer, Expectation
+    >>> expected_shares([Customer(id="cfo", name="CFO", group="g", weight=1, expectations=(
+    ...     Expectation(outcome="x", priority=1), Expectation(outcome="y", priority=3)))])
+    {'x': (['cfo'], [0.25]), 'y': (['cfo'], [0.75])}
+    """
+    voiced = [c for c in customers if c.expectations]
+    total_weight = math.fsum([c.weight for c in voiced])  # exact: weights may differ widely
+    by_outcome: ExpectedBy = {}
+    for customer in voiced:
+        w = customer.weight / total_weight
+        expectations = customer.expectations
+        total_priority = math.fsum([e.priority for e in expectations])
+        ident = customer.id
+        for e in expectations:  # the hot loop: one pass, no per-customer dict
+            try:
+                columns = by_outcome[e.outcome]
+            except KeyError:
+                columns = by_outcome[e.outcome] = ([], [])
+            columns[0].append(ident)
+            columns[1].append(w * e.priority / total_priority)
+    return by_outcome
+
+
+def _shares_look_sound(pmo: PMO, cat: Catalog, ids: _Ids, shares: ExpectedBy) -> bool:
+    """True when the customers have no problem, judged from the ``shares`` table: known groups
+    and outcomes, and (with distinct customer ids) no customer twice in an outcome's column, so
+    none names an outcome twice. False sends the caller to the customer-by-customer check."""
+    return (
+        {c.group for c in pmo.customers} <= cat.customer_groups.keys()
+        and shares.keys() <= cat.outcomes.keys()
+        and len(set(ids.customers)) == len(ids.customers)
+        and all(len(set(customers)) == len(customers) for customers, _ in shares.values())
+    )
 
 
 def _customer_problems(pmo: PMO, cat: Catalog) -> Iterator[Problem]:

@@ -57,7 +57,7 @@ class ValueAnalysis:
 
     def __init__(self, pmo: PMO, *, catalog: Catalog | None = None) -> None:
         self.pmo = pmo
-        self.catalog = sound(pmo, catalog=catalog)
+        self.catalog = sound(pmo, catalog=catalog, shares=True)
         waves, dependents = dependency_order(pmo)
         #: The delivery waves, as :func:`~valuering.graph.delivery_waves` gives them.
         self.waves: tuple[tuple[str, ...], ...] = waves
@@ -91,7 +91,7 @@ class ValueAnalysis:
         >>> ValueAnalysis.of(pmo) is ValueAnalysis.of(pmo)
         True
         """
-        cat = sound(pmo, catalog=catalog)
+        cat = sound(pmo, catalog=catalog, shares=True)
         return derived(pmo, cat, "value-analysis", lambda: cls(pmo, catalog=cat))
 
     @cached_property

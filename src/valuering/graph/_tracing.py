@@ -21,6 +21,7 @@ from valuering.graph._results import (
     ValueTrace,
 )
 from valuering.model import PMO
+from valuering.validation import sound
 
 __all__ = [
     "contributors",
@@ -151,4 +152,5 @@ def effective_maturity(pmo: PMO, *, catalog: Catalog | None = None) -> Effective
     >>> levels.held_by["resource-management"]
     'resource-management'
     """
-    return ValueAnalysis.of(pmo, catalog=catalog).effective_maturity()
+    cat = sound(pmo, catalog=catalog)  # checked without listing who expects what: not needed here
+    return ValueAnalysis.of(pmo, catalog=cat).effective_maturity()
