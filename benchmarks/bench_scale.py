@@ -419,26 +419,49 @@ print(elapsed, base, peak)
 """
 
 
+def chain_run(size: int, which: str) -> tuple[float, float, float]:
+    """impact_all + trace_all (or plain) on a chain of ``size`` offerings, in a fresh process:
+    seconds, the model's peak RSS and the whole peak RSS (GB)."""
+    code = CHAIN_CHILD.format(here=str(Path(__file__).parent), n=size, which=which)
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.split()
+    return float(out[0]), int(out[1]) / 2**20, int(out[2]) / 2**20
+
+
 def memory(args: argparse.Namespace) -> None:
-    here = str(Path(__file__).parent)
-    print(f"{args.chain:,} offerings in one dependency chain, 1,000 customers")
-    results: dict[str, list[tuple[float, float, float]]] = {"ours": [], "plain": []}
+    sizes = sorted(args.chain)
+    print(
+        f"offerings in one dependency chain ({', '.join(f'{n:,}' for n in sizes)}), 1,000 customers"
+    )
+    times: dict[tuple[int, str], list[float]] = {}
+    peaks: dict[tuple[int, str], float] = {}
     for _ in range(args.memory_rounds):
-        for which in ("plain", "ours"):
-            code = CHAIN_CHILD.format(here=here, n=args.chain, which=which)
-            out = subprocess.run(
-                [sys.executable, "-c", code], check=True, capture_output=True, text=True
-            ).stdout.split()
-            elapsed, base, peak = float(out[0]), int(out[1]) / 2**20, int(out[2]) / 2**20
-            results[which].append((elapsed, base, peak))
-            print(
-                f"  {which:<5} {elapsed:7.1f} s   peak RSS {peak:5.2f} GB "
-                f"(model alone {base:4.2f} GB)"
-            )
-    ratios = [o[0] / p[0] for o, p in zip(results["ours"], results["plain"], strict=True)]
-    peak = max(r[2] for r in results["ours"])
-    print(f"impact_all + trace_all / plain, time (min/median/max): {spread(ratios)}   goal <= 1.2")
-    print(f"peak RSS of impact_all + trace_all: {peak:.2f} GB   goal <= 1.5 GB")
+        for size in sizes:
+            for which in ("plain", "ours"):
+                elapsed, base, peak = chain_run(size, which)
+                times.setdefault((size, which), []).append(elapsed)
+                peaks[size, which] = max(peaks.get((size, which), 0.0), peak)
+                print(
+                    f"  {size:>7,} {which:<5} {elapsed:7.2f} s   peak RSS {peak:5.2f} GB "
+                    f"(model alone {base:4.2f} GB)"
+                )
+    largest = sizes[-1]
+    ratios = [o / p for o, p in zip(times[largest, "ours"], times[largest, "plain"], strict=True)]
+    print(
+        f"impact_all + trace_all / plain at {largest:,}, time (min/median/max): {spread(ratios)}"
+        "   goal <= 1.2"
+    )
+    print(
+        f"peak RSS of impact_all + trace_all at {largest:,}: {peaks[largest, 'ours']:.2f} GB"
+        f" (plain {peaks[largest, 'plain']:.2f} GB)   goal <= 1.5 GB"
+    )
+    if len(sizes) > 1:
+        for which in ("ours", "plain"):
+            first = statistics.median(times[sizes[0], which])
+            last = statistics.median(times[largest, which])
+            exponent = math.log(last / first) / math.log(largest / sizes[0])
+            print(f"time grows as N^{exponent:.2f} ({which}, {sizes[0]:,} to {largest:,})")
 
 
 # import time --------------------------------------------------------------------------------------
@@ -473,7 +496,9 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=50, help="offerings the naive run times")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--memory", action="store_true", help="the dense chain's peak memory")
-    parser.add_argument("--chain", type=int, default=100_000, help="offerings in the chain")
+    parser.add_argument(
+        "--chain", type=int, nargs="+", default=[25_000, 100_000], help="offerings in the chain"
+    )
     parser.add_argument("--memory-rounds", type=int, default=3)
     parser.add_argument("--import-time", action="store_true")
     args = parser.parse_args()
