@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import valuering as vr
 from valuering import validation
@@ -354,3 +356,26 @@ def test_effective_maturity_lists_no_shares(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(validation, "expected_shares", lambda c: pytest.fail("table built"))
     pmo = attrs.evolve(vr.examples.load("northwind-energy"))
     assert vr.effective_maturity(pmo)["reporting"] == 3
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "d"]),  # few ids: duplicates happen
+            st.sampled_from(["project-managers", "team-members", "no-such-group"]),
+            st.lists(st.sampled_from([ROI, SUCCESS, "no-such-outcome"]), max_size=4),
+        ),
+        max_size=6,
+    )
+)
+def test_checking_customers_from_the_table_finds_what_checking_them_one_by_one_finds(
+    rows: list[tuple[str, str, list[str]]],
+) -> None:
+    pmo = _customers_model(*(_customer(i, *outcomes, group=g) for i, g, outcomes in rows))
+    expected = validation.find_problems(pmo)
+    if not expected:
+        validation.sound(attrs.evolve(pmo), shares=True)
+        return
+    with pytest.raises(ValidationError) as caught:
+        validation.sound(attrs.evolve(pmo), shares=True)
+    assert list(caught.value.problems) == expected

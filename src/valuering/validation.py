@@ -18,11 +18,13 @@ valuering.errors.ValidationError: 2 problems:
 from __future__ import annotations
 
 import functools
+import itertools
 import math
+import operator
 import threading
 import tomllib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any, TypeVar, cast
 
@@ -277,11 +279,11 @@ def _problems(pmo: PMO, cat: Catalog, shares: ExpectedBy | None) -> list[Problem
     else:
         customer_problems = []
     problems = [
-        *_duplicates("customers", ids.customers),
-        *_duplicates("offerings", ids.offerings),
+        *_duplicates("customers", ids.customers, ids.distinct_customers),
+        *_duplicates("offerings", ids.offerings, ids.distinct_offerings),
         *_duplicates("team", (m.id for m in pmo.team)),
         *_duplicates("indicators", (i.id for i in pmo.indicators)),
-        *_duplicates("baseline.strategy.objectives", ids.objectives),
+        *_duplicates("baseline.strategy.objectives", ids.objectives, ids.distinct_objectives),
         *customer_problems,
         *_offering_problems(pmo, cat),
         *_team_problems(pmo, cat),
@@ -350,9 +352,11 @@ def _unknown(path: str, kind: str, ident: str, known: Iterable[str]) -> Problem:
     return Problem(path, f"unknown {kind} id {ident!r}{did_you_mean(ident, known)}")
 
 
-def _duplicates(path: str, ids: Iterable[str]) -> Iterator[Problem]:
+def _duplicates(
+    path: str, ids: Iterable[str], distinct: Collection[str] | None = None
+) -> Iterator[Problem]:
     ids = list(ids)
-    if len(set(ids)) == len(ids):  # the usual case, without counting
+    if len(set(ids) if distinct is None else distinct) == len(ids):  # the usual case
         return
     counts = Counter(ids)
     first: dict[str, int] = {}
@@ -374,6 +378,9 @@ class _Ids:
         self.customers = [c.id for c in pmo.customers]
         self.offerings = [o.id for o in pmo.offerings]
         self.objectives = [o.id for o in pmo.objectives]
+        self.distinct_customers = set(self.customers)
+        self.distinct_offerings = set(self.offerings)
+        self.distinct_objectives = set(self.objectives)
 
 
 def _shared_id_problems(ids: _Ids, cat: Catalog) -> Iterator[Problem]:
@@ -383,9 +390,14 @@ def _shared_id_problems(ids: _Ids, cat: Catalog) -> Iterator[Problem]:
         ("customers", "customer", ids.customers),
         ("offerings", "offering", ids.offerings),
     )
-    kinds = [set(cat.outcomes), *(set(members) for _, _, members in groups)]
-    if sum(map(len, kinds)) == len(set().union(*kinds)):  # the usual case: no id in two kinds
-        return
+    kinds = [
+        cat.outcomes.keys(),
+        ids.distinct_objectives,
+        ids.distinct_customers,
+        ids.distinct_offerings,
+    ]
+    if all(a.isdisjoint(b) for k, a in enumerate(kinds) for b in kinds[k + 1 :]):
+        return  # the usual case: no id in two kinds
     owner = dict.fromkeys(cat.outcomes, "outcome")
     for path, kind, members in groups:
         for index, ident in enumerate(members):
@@ -439,11 +451,16 @@ def _shares_look_sound(pmo: PMO, cat: Catalog, ids: _Ids, shares: ExpectedBy) ->
     """True when the customers have no problem, judged from the ``shares`` table: known groups
     and outcomes, and (with distinct customer ids) no customer twice in an outcome's column, so
     none names an outcome twice. False sends the caller to the customer-by-customer check."""
+    # A customer's entries in a column are next to each other: the table is filled customer by
+    # customer. So with distinct ids, an outcome named twice shows as one id twice in a row.
     return (
         {c.group for c in pmo.customers} <= cat.customer_groups.keys()
         and shares.keys() <= cat.outcomes.keys()
-        and len(set(ids.customers)) == len(ids.customers)
-        and all(len(set(customers)) == len(customers) for customers, _ in shares.values())
+        and len(ids.distinct_customers) == len(ids.customers)
+        and not any(
+            any(map(operator.eq, customers, itertools.islice(customers, 1, None)))
+            for customers, _ in shares.values()
+        )
     )
 
 
