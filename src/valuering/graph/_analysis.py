@@ -64,12 +64,11 @@ class ValueAnalysis:
         #: Offering ids in delivery order: wave by wave, by id within a wave.
         self.order: tuple[str, ...] = tuple(ident for wave in waves for ident in wave)
         self.index = {ident: i for i, ident in enumerate(self.order)}
+        position = self.index.__getitem__
         by_id = {o.id: o for o in pmo.offerings}
-        self.offerings = tuple(by_id[ident] for ident in self.order)
-        self._prerequisites = [
-            sorted({self.index[d] for d in o.depends_on}) for o in self.offerings
-        ]
-        self._dependents = [sorted(self.index[d] for d in dependents[o]) for o in self.order]
+        self.offerings = tuple(map(by_id.__getitem__, self.order))
+        self._prerequisites = [sorted(set(map(position, o.depends_on))) for o in self.offerings]
+        self._dependents = [sorted(map(position, dependents[o])) for o in self.order]
         # Offerings of one service share its strength map (and, below, everything derived from it).
         by_service = {
             s: {o: m for o, m in sorted(self.catalog.services[s].outcomes.items()) if m > 0}
