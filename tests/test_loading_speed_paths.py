@@ -7,6 +7,7 @@ and a constructor called directly still checks every field.
 
 from __future__ import annotations
 
+import difflib
 import gc
 import math
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from valuering import PMO, Customer, Expectation, ServiceOffering
 from valuering._document._converter import converter, structure
 from valuering._document._files import collector_paused
-from valuering.errors import ValidationError
+from valuering.errors import ValidationError, closest
 from valuering.io import dumps, loads
 from valuering.model import _checks
 from valuering.testing.models import large_pmo
@@ -262,3 +263,30 @@ def test_a_yaml_problem_without_aliases_still_has_its_line() -> None:
 def test_a_yaml_key_given_twice_is_still_reported() -> None:
     text = "schema: valuering/1\nid: demo\nname: Demo PMO\nname: Again\n"
     assert _problems(text, "yaml") == ["4: name: key 'name' is given twice (first on line 3)"]
+
+
+# --- closest: the same answer as difflib, without scoring every candidate --------------------------------
+
+
+def _closest_by_difflib(word: str, candidates: list[str]) -> str | None:
+    """What closest answered before: difflib over every candidate, then the shortest containing one."""
+    pool = sorted(set(candidates))
+    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    containing = [c for c in pool if len(word) >= 3 and word in c]
+    return min(containing, key=len) if containing else None
+
+
+WORDS = st.text(alphabet="abc-1", max_size=7)
+
+
+@given(WORDS, st.lists(WORDS, max_size=30))
+def test_closest_answers_as_difflib_does(word: str, candidates: list[str]) -> None:
+    assert closest(word, candidates) == _closest_by_difflib(word, candidates)
+
+
+def test_closest_among_thousands_of_similar_ids() -> None:
+    ids = [f"offering-{i}" for i in range(3000)] + [f"o{i:04d}" for i in range(3000)]
+    for word in ("offxring-2991", "ofering-29", "o2x91", "offering", "customer-1", "zzz", ""):
+        assert closest(word, ids) == _closest_by_difflib(word, ids), word
