@@ -264,7 +264,8 @@ def service_coverage(
 
 
 def expected_by_of(pmo: PMO, catalog: Catalog) -> dict[str, tuple[list[str], list[float]]]:
-    """:func:`expected_by` of a model already found sound, computed once per model and catalog."""
+    """W_c * P_{c,o} by outcome (:func:`valuering.validation.expected_shares`, :func:`expected_by`
+    for a sound model) of a model already found sound, computed once per model and catalog."""
     # Usually built by the soundness gate while it checked the customers (sound(shares=True)).
     return derived(pmo, catalog, EXPECTED_SHARES, lambda: expected_shares(pmo.customers))
 

@@ -26,6 +26,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
+from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -188,7 +189,10 @@ def sound(pmo: PMO, *, catalog: Catalog | None = None, shares: bool = False) -> 
     if record is not None and any(known is cat for known in record.sound_against):
         return cat
     with collector_paused():  # a large model's check makes many objects and no garbage cycles
-        table = expected_shares(pmo.customers) if shares else None
+        try:
+            table = expected_shares(pmo.customers) if shares else None
+        except ArithmeticError:  # weights too large to add up: let the checks speak first
+            table = None
         problems = _problems(pmo, cat, table)
     if problems:
         raise ValidationError(problems)
@@ -601,28 +605,34 @@ def dependency_cycles(offerings: Sequence[ServiceOffering]) -> list[list[str]]:
 Waves = tuple[tuple[str, ...], ...]
 
 
-def dependency_order(pmo: PMO) -> tuple[Waves, Mapping[str, Sequence[str]]]:
+def dependency_order(
+    pmo: PMO, *, catalog: Catalog | None = None
+) -> tuple[Waves, Mapping[str, tuple[str, ...]]]:
     """The delivery waves (sorted by id inside) and each offering's direct dependents (sorted by
-    id) of a model already found sound.
+    id), read-only.
 
-    Worked out once per model object, by the same pass of Kahn's algorithm that checked it for
-    dependency cycles: an offering joins a wave once all its prerequisites are in earlier ones.
-    Raises :class:`~valuering.errors.ValidationError` when the offerings have a dependency cycle.
+    Worked out once per model object, by the same pass of Kahn's algorithm that checks the model
+    for dependency cycles: an offering joins a wave once all its prerequisites are in earlier ones.
+    Raises :class:`~valuering.errors.ValidationError` when the model is not sound against its
+    catalog.
 
     >>> from valuering import examples
     >>> waves, dependents = dependency_order(examples.load("northwind-energy"))
     >>> waves[0], dependents["governance"]
-    (('methodology', 'pmis'), ['assurance', 'portfolio-management'])
+    (('methodology', 'pmis'), ('assurance', 'portfolio-management'))
     """
+    sound(pmo, catalog=catalog)
     state = pmo._analysis_state
-    if "dependency-order" not in state:
-        problems = list(_cycle_problems(pmo))
-        if problems:
-            raise ValidationError(problems)
-    return cast("tuple[Waves, Mapping[str, Sequence[str]]]", state["dependency-order"])
+    if "dependency-order" not in state:  # the checks always keep it; this is only a safeguard
+        ordered = _ordered(pmo.offerings)
+        assert ordered is not None, "a sound model has no dependency cycle"
+        state.setdefault("dependency-order", ordered)
+    return cast("tuple[Waves, Mapping[str, tuple[str, ...]]]", state["dependency-order"])
 
 
-def _ordered(offerings: Sequence[ServiceOffering]) -> tuple[Waves, dict[str, list[str]]] | None:
+def _ordered(
+    offerings: Sequence[ServiceOffering],
+) -> tuple[Waves, Mapping[str, tuple[str, ...]]] | None:
     """Kahn's algorithm over the known prerequisites; None when some offerings never become ready
     (a cycle) or two offerings share an id (the slower check of :func:`dependency_cycles` decides)."""
     dependents: dict[str, list[str]] = {o.id: [] for o in offerings}
@@ -650,12 +660,16 @@ def _ordered(offerings: Sequence[ServiceOffering]) -> tuple[Waves, dict[str, lis
                 if not waiting[dependent]:
                     ready.append(dependent)
         wave = sorted(ready)
-    return (tuple(waves), dependents) if placed == len(offerings) else None
+    if placed < len(offerings):
+        return None
+    return tuple(waves), MappingProxyType({k: tuple(v) for k, v in dependents.items()})
 
 
 def _cycle_problems(pmo: PMO) -> Iterator[Problem]:
     ordered = _ordered(pmo.offerings)
-    if ordered is not None:  # no cycle: keep the order, every analysis of this model needs it
+    if ordered is not None:
+        # No cycle. The order depends on the offerings alone (not on a catalog), and every analysis
+        # of this model object needs it, so it is kept on the object (see dependency_order).
         pmo._analysis_state.setdefault("dependency-order", ordered)
         return
     index: dict[str, int] = {}

@@ -58,7 +58,7 @@ class ValueAnalysis:
     def __init__(self, pmo: PMO, *, catalog: Catalog | None = None) -> None:
         self.pmo = pmo
         self.catalog = sound(pmo, catalog=catalog, shares=True)
-        waves, dependents = dependency_order(pmo)
+        waves, dependents = dependency_order(pmo, catalog=self.catalog)
         #: The delivery waves, as :func:`~valuering.graph.delivery_waves` gives them.
         self.waves: tuple[tuple[str, ...], ...] = waves
         #: Offering ids in delivery order: wave by wave, by id within a wave.
@@ -201,7 +201,7 @@ class ValueAnalysis:
 
     def traces(self) -> Traces:
         """The trace of every offering, by offering id in delivery order."""
-        return Traces(self._trace_table, names=self._names)
+        return Traces(dict(self._trace_table), names=self._names)  # a table of the caller's own
 
     @cached_property
     @collector_paused()

@@ -47,4 +47,4 @@ def delivery_waves(pmo: PMO, *, catalog: Catalog | None = None) -> DeliveryWaves
     benefits, executive-advice, resource-management
     """
     cat = sound(pmo, catalog=catalog)
-    return DeliveryWaves(dependency_order(pmo)[0], names=Names(pmo, cat))
+    return DeliveryWaves(dependency_order(pmo, catalog=cat)[0], names=Names(pmo, cat))
