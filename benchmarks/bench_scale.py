@@ -328,7 +328,8 @@ def check_agreement(pmo: PMO, catalog: Catalog) -> None:
         assert [
             (x.outcome, x.demand, x.covered_before, x.covered_after) for x in impact.outcomes
         ] == [loss[:4] for loss in losses]
-        assert len(impact.lost) == lost.bit_count() + 1
+        order = theirs["order"]
+        assert impact.lost == (ident, *(order[i] for i in range(len(order)) if lost >> i & 1))
     levels = mine[4]
     assert {k: (levels[k], levels.held_by[k]) for k in levels} == theirs["effective"]
 

@@ -1,6 +1,6 @@
 """Every value-tracing result, bit for bit, as it was before the engine was reworked for scale.
 
-``tests/data/value_results.json`` holds the figures the engine gave (at commit ee91a98) on the bundled
+``tests/data/value_results.json`` holds the figures the engine gave (at commit 1942633) on the bundled
 example and on generated models: a chain of programmes, a random dependency DAG and a random DAG over
 a catalog with fractional strengths. JSON keeps every float's shortest round-trip form, so equality
 here is bit identity. The example's figures are kept whole; a generated model's are kept as one
@@ -25,7 +25,9 @@ from valuering.graph import (
     delivery_waves,
     effective_maturity,
     impact_all,
+    impact_of,
     trace_all,
+    trace_value,
     value_attribution,
 )
 from valuering.model import PMO
@@ -92,6 +94,22 @@ def fingerprint(pmo: PMO, catalog: Catalog) -> dict[str, Any]:
             for k, i in impact_all(pmo, catalog=catalog).items()
         },
         "effective_maturity": [dict(levels), dict(levels.held_by)],
+        "impact_rows": impact_all(pmo, catalog=catalog).to_records(),
+        "trace_rows": trace_all(pmo, catalog=catalog).to_records(),
+        "reprs": [
+            repr(impact_all(pmo, catalog=catalog)),
+            repr(trace_all(pmo, catalog=catalog)),
+            *(repr(i) for i in impact_all(pmo, catalog=catalog).values()),
+            *(repr(t) for t in trace_all(pmo, catalog=catalog).values()),
+        ],
+        "one_at_a_time": {
+            o.id: [
+                list(impact_of(pmo, o.id, catalog=catalog).lost),
+                impact_of(pmo, o.id, catalog=catalog).demand_at_risk,
+                list(trace_value(pmo, o.id, catalog=catalog).dependents),
+            ]
+            for o in pmo.offerings
+        },
         "contributors": {
             node: [
                 [c.offering, c.direct, c.share, c.enabled_share, list(c.enables)]
