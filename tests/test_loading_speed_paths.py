@@ -290,3 +290,16 @@ def test_closest_among_thousands_of_similar_ids() -> None:
     ids = [f"offering-{i}" for i in range(3000)] + [f"o{i:04d}" for i in range(3000)]
     for word in ("offxring-2991", "ofering-29", "o2x91", "offering", "customer-1", "zzz", ""):
         assert closest(word, ids) == _closest_by_difflib(word, ids), word
+
+
+def test_a_bad_item_of_a_list_is_named_by_its_index() -> None:
+    # Lists are built in one comprehension; a failure is structured again to name the item.
+    assert structure([{"outcome": "a-b"}], tuple[Expectation, ...]) == (Expectation(outcome="a-b"),)
+    for data, kind, expected in (
+        ([{"outcome": "a-b"}, {"outcome": 1}], tuple[Expectation, ...], "[1].outcome"),
+        (["a", 2, "b"], tuple[str, ...], "[1]"),
+        (("a", 2), tuple[str, ...], "[1]"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            structure(data, kind)
+        assert [p.path for p in caught.value.problems] == [expected]

@@ -238,7 +238,23 @@ def make_converter() -> cattrs.Converter:
                 raise Strictness(f"expected a list, got {_describe(value)}")
             return inner(value, t)
 
-        return structure_sequence
+        args = get_args(kind)
+        if get_origin(kind) is not tuple or len(args) != 2 or args[1] is not Ellipsis:
+            return structure_sequence
+        item_kind = args[0]
+        item_hook = conv.get_structure_hook(item_kind)
+
+        def structure_tuple(value: object, t: Any) -> Any:
+            # One comprehension for the common case; a failure is structured again by cattrs's
+            # hook, which names the index of the bad item.
+            if value.__class__ is list:
+                try:
+                    return tuple([item_hook(item, item_kind) for item in value])
+                except Exception:
+                    pass
+            return structure_sequence(value, t)
+
+        return structure_tuple
 
     def mapping_factory(kind: Any) -> Callable[[object, Any], Any]:
         inner = cattrs.cols.mapping_structure_factory(kind, conv)
