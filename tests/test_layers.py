@@ -17,7 +17,7 @@ import valuering
 # Bottom to top; a module may import from its own layer's package and from any layer below.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors",),
-    ("model", "_tables"),
+    ("model", "_tables", "_collector"),
     ("_document",),
     ("catalog",),
     ("validation",),

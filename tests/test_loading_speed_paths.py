@@ -19,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from valuering import PMO, Customer, Expectation, ServiceOffering
+from valuering._collector import collector_paused
 from valuering._document._converter import converter, structure
-from valuering._document._files import collector_paused
 from valuering.errors import ValidationError, closest
 from valuering.io import dumps, loads
 from valuering.model import _checks

@@ -32,7 +32,7 @@ from typing import Any, TypeVar, cast
 import attrs
 import networkx as nx
 
-from valuering._document._files import collector_paused
+from valuering._collector import collector_paused
 from valuering.catalog import Catalog, get_catalog
 from valuering.errors import (
     Problem,

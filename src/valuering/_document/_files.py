@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import gc
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
 import attrs
 
+from valuering._collector import collector_paused
 from valuering._document._converter import structure_partial
 from valuering._document._envelope import Migrations
 from valuering._document._formats import Parsed, parse
@@ -25,7 +25,6 @@ from valuering.errors import Problem, ValidationError
 
 __all__ = [
     "check_path",
-    "collector_paused",
     "located",
     "read_document",
     "read_text",
@@ -52,29 +51,6 @@ def read_text(path: str | Path) -> str:
             [Problem("", f"not UTF-8 text (byte {error.start})", line=line, file=str(path))],
             title=str(path),
         ) from None
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector, and restore it however the block ends.
-
-    Reading a large file makes hundreds of thousands of objects and no garbage cycles; with the
-    collector on, each of its passes walks every object made so far (about 40 % of the time). It is
-    switched back on only if it was on before.
-
-    >>> with collector_paused():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def read_document(

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 
-from valuering._document._files import collector_paused
+from valuering._collector import collector_paused
 from valuering._tables import Names
 from valuering.catalog import Catalog
 from valuering.demand import OutcomeDemand, demand_of, expected_by_of, shares_by_customer

@@ -17,11 +17,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from valuering._collector import collector_paused
 from valuering._document._converter import free_data_problems, unstructure
 from valuering._document._envelope import MODEL_MIGRATIONS
 from valuering._document._files import (
     check_path,
-    collector_paused,
     located,
     read_document,
     read_text,
