@@ -1,8 +1,9 @@
 """Benchmark: strict loading (``valuering.io.loads``) against the same parser + plain cattrs.
 
 Run with ``python benchmarks/bench_io.py [--offerings N] [--customers N] [--rounds N]
-[--formats json toml yaml]``. The model has 10,000 offerings (each depending on up to five earlier
-ones: a random acyclic graph) and 100,000 customers with 5 expectations each by default.
+[--formats json toml yaml]``. The model has 10,000 offerings (each depending on three earlier
+ones: a random acyclic graph) and 100,000 customers with 5 expectations each by default, as
+``benchmarks/bench_scale.py`` (``valuering.testing.models.random_dag_pmo``).
 
 For each format the same text is read two ways:
 
@@ -26,7 +27,6 @@ import collections.abc
 import enum
 import functools
 import json
-import random
 import statistics
 import time
 import tomllib
@@ -38,56 +38,16 @@ import attrs
 import cattrs
 import yaml
 
-from valuering import PMO, Customer, Expectation, ServiceOffering, pmi_2025
+from valuering import PMO
 from valuering.io import dumps, loads
+from valuering.testing.models import random_dag_pmo
 
-CATALOG = pmi_2025()
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PARSERS: dict[str, Callable[[str], Any]] = {
     "json": json.loads,
     "toml": tomllib.loads,
     "yaml": lambda text: yaml.load(text, Loader=YAML_LOADER),  # the C safe loader
 }
-
-
-def make_pmo(offerings: int, customers: int, seed: int = 11) -> PMO:
-    """A valid model: offerings over a random acyclic dependency graph, customers with 5 expectations."""
-    rng = random.Random(seed)
-    services = sorted(CATALOG.services)
-    outcomes = sorted(CATALOG.outcomes)
-    groups = sorted(CATALOG.customer_groups)
-    return PMO(
-        id="bench",
-        name="Benchmark PMO",
-        offerings=[
-            ServiceOffering(
-                id=f"offering-{i}",
-                service=rng.choice(services),
-                maturity=rng.randint(1, 5),
-                target=5,
-                depends_on=[
-                    f"offering-{d}" for d in rng.sample(range(i), min(i, rng.randint(0, 5)))
-                ],
-            )
-            for i in range(offerings)
-        ],
-        customers=[
-            Customer(
-                id=f"customer-{i}",
-                name=f"Customer {i}",
-                group=rng.choice(groups),
-                weight=rng.choice([0.5, 1.0, 2.0, 3.0]),
-                expectations=[
-                    Expectation(outcome=outcome, priority=float(rng.randint(1, 5)))
-                    for outcome in rng.sample(outcomes, 5)
-                ],
-            )
-            for i in range(customers)
-        ],
-    )
-
-
-# --- The check-free classes of the baseline ----------------------------------------------------------
 
 
 def _plain_type(kind: Any) -> Any:
@@ -172,7 +132,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--formats", nargs="+", default=["json", "toml", "yaml"])
     args = parser.parse_args()
-    pmo = make_pmo(args.offerings, args.customers)
+    pmo = random_dag_pmo(args.offerings, customers=args.customers)
     print(
         f"model: {args.offerings:,} offerings (random acyclic dependencies), "
         f"{args.customers:,} customers x 5 expectations; {args.rounds} interleaved rounds"
