@@ -19,6 +19,7 @@ from valuering.planning import (
     effective_coverage,
     what_if,
 )
+from valuering.testing.models import two_customers
 from valuering.testing.strategies import pmos
 from valuering.validation import bound_catalog
 
@@ -30,24 +31,7 @@ def _tiny() -> PMO:
     return vr.PMO(
         id="tiny",
         name="Tiny PMO",
-        customers=[
-            vr.Customer(
-                id="cfo",
-                name="CFO",
-                group="executives-and-senior-management",
-                weight=3,
-                expectations=[vr.Expectation(outcome=ROI)],
-            ),
-            vr.Customer(
-                id="pm",
-                name="Project managers",
-                group="project-managers",
-                expectations=[
-                    vr.Expectation(outcome=ROI, priority=1),
-                    vr.Expectation(outcome=SUCCESS, priority=3),
-                ],
-            ),
-        ],
+        customers=two_customers(),
         offerings=[
             vr.ServiceOffering(
                 id="pfm",

@@ -11,29 +11,12 @@ import valuering as vr
 from valuering import examples
 from valuering.cli import main
 from valuering.surveys import SHEETS, workbook_tables, write_workbook
+from valuering.testing.models import two_customers
 
-ROI, SUCCESS = "higher-return-on-investment", "improved-success-rates"
 TINY = vr.PMO(
     id="tiny",
     name="Tiny PMO",
-    customers=[
-        vr.Customer(
-            id="cfo",
-            name="CFO",
-            group="executives-and-senior-management",
-            weight=3,
-            expectations=[vr.Expectation(outcome=ROI)],
-        ),
-        vr.Customer(
-            id="pm",
-            name="Project managers",
-            group="project-managers",
-            expectations=[
-                vr.Expectation(outcome=ROI, priority=1),
-                vr.Expectation(outcome=SUCCESS, priority=3),
-            ],
-        ),
-    ],
+    customers=two_customers(),
     offerings=[
         vr.ServiceOffering(id="pfm", service="portfolio-management", maturity=3, target=5),
     ],

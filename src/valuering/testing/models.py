@@ -24,7 +24,7 @@ from valuering.model import (
     StrategicObjective,
 )
 
-__all__ = ["large_pmo", "random_dag_pmo"]
+__all__ = ["large_pmo", "random_dag_pmo", "two_customers"]
 
 
 def large_pmo(offerings: int, *, customers: int = 100, indicators: int = 30, seed: int = 12) -> PMO:
@@ -140,5 +140,37 @@ def random_dag_pmo(
                     for i in range(objectives)
                 ]
             )
+        ),
+    )
+
+
+ROI, SUCCESS = "higher-return-on-investment", "improved-success-rates"
+
+
+def two_customers() -> tuple[Customer, Customer]:
+    """The two customers of the worked example in docs/design.md: a CFO (weight 3) expecting a
+    higher return on investment, and project managers (weight 1) splitting their voice 1 : 3 between
+    that and improved success rates; so D_roi = 0.8125 and D_success = 0.1875.
+
+    >>> from valuering import PMO, outcome_demand
+    >>> dict(outcome_demand(PMO(id="p", name="P", customers=two_customers())))
+    {'higher-return-on-investment': 0.8125, 'improved-success-rates': 0.1875}
+    """
+    return (
+        Customer(
+            id="cfo",
+            name="CFO",
+            group="executives-and-senior-management",
+            weight=3,
+            expectations=[Expectation(outcome=ROI)],
+        ),
+        Customer(
+            id="pm",
+            name="Project managers",
+            group="project-managers",
+            expectations=[
+                Expectation(outcome=ROI, priority=1),
+                Expectation(outcome=SUCCESS, priority=3),
+            ],
         ),
     )
