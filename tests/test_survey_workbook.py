@@ -11,7 +11,7 @@ import valuering as vr
 from valuering import examples
 from valuering.cli import main
 from valuering.surveys import SHEETS, workbook_tables, write_workbook
-from valuering.testing.models import two_customers
+from valuering.testing.models import ROI, SUCCESS, two_customers
 
 TINY = vr.PMO(
     id="tiny",
