@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import enum
 import functools
+from collections import Counter
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -166,24 +167,17 @@ class _Pool:
     """Candidates prepared for :func:`closest`: sorted, and by length (names, character counts)."""
 
     ordered: list[str]
-    by_length: dict[int, tuple[list[str], list[dict[str, int]]]]
-
-
-def _counts(word: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for char in word:
-        counts[char] = counts.get(char, 0) + 1
-    return counts
+    by_length: dict[int, tuple[list[str], list[Counter[str]]]]
 
 
 @functools.lru_cache(maxsize=8)  # the known ids of a model, asked about once per unknown id
 def _pool(candidates: frozenset[str]) -> _Pool:
     ordered = sorted(candidates)
-    by_length: dict[int, tuple[list[str], list[dict[str, int]]]] = {}
+    by_length: dict[int, tuple[list[str], list[Counter[str]]]] = {}
     for candidate in ordered:
         names, counts = by_length.setdefault(len(candidate), ([], []))
         names.append(candidate)
-        counts.append(_counts(candidate))
+        counts.append(Counter(candidate))
     return _Pool(ordered, by_length)
 
 
@@ -201,7 +195,7 @@ def _best_match(word: str, pool: _Pool, cutoff: float) -> str | None:
     from the characters in common with their counts (``quick_ratio``).
     """
     size = len(word)
-    counts = _counts(word)
+    counts = Counter(word)
     absent = str.maketrans("", "", "".join(counts))  # deletes the characters of word
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(word)
